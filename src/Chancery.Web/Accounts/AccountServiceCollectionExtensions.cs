@@ -1,0 +1,71 @@
+using Chancery.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Chancery.Web.Accounts;
+
+public static class AccountServiceCollectionExtensions
+{
+    /// <summary>The scheme that picks the bearer token when the request carries one, the cookie otherwise.</summary>
+    public const string CookieOrBearer = "CookieOrBearer";
+
+    public static IServiceCollection AddChanceryAccounts(this IServiceCollection services)
+    {
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieOrBearer;
+                o.DefaultChallengeScheme = CookieOrBearer;
+            })
+            .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", o =>
+                o.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/access-denied";
+            o.Cookie.Name = "chancery.auth";
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+            // The API answers 401/403 as ProblemDetails instead of redirecting to the sign-in page.
+            o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddIdentityCore<ChanceryUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 8;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ChanceryDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<ChanceryClaimsFactory>();
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Edit, p => p.RequireRole(Roles.Administrator, Roles.Editor))
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));
+
+        services.AddScoped<AdministratorSeeder>();
+        return services;
+    }
+
+    private static Task ApiAwareRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,88 @@
+using Chancery.Web.Accounts;
+using Chancery.Web.Common.Api;
+using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Classification;
+using Chancery.Web.Common.Import;
+using Chancery.Web.Common.Localization;
+using Chancery.Web.Common.Search;
+using Chancery.Web.Components;
+using Chancery.Web.Data;
+using Chancery.Web.Partners;
+using Chancery.Web.Reference;
+using Chancery.Web.Units;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Chancery.Web;
+
+/// <summary>The composition root: each capability adds its services and maps its endpoints here,
+/// in one readable list.</summary>
+public static class ChanceryApp
+{
+    public static IServiceCollection AddChancery(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddChanceryDatabase(configuration);
+
+        // Shared across instances behind a load balancer: the keys that protect cookies, bearer
+        // tokens and antiforgery tokens live in the database, not in one process.
+        services.AddDataProtection().SetApplicationName("Chancery").PersistKeysToDbContext<ChanceryDbContext>();
+
+        services.AddChanceryAccounts();
+        services.AddChanceryLocalization();
+        services.AddChanceryProblemDetails();
+        services.AddValidation();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<ChanceryDbContext>("database");
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
+        services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
+        services.AddScoped<ImportPipeline>();
+        services.AddScoped<SearchService>();
+
+        services.AddScoped<UnitSeeder>();
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddPartners();
+        return services;
+    }
+
+    public static WebApplication UseChancery(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
+        {
+            pages.UseExceptionHandler("/error", createScopeForErrors: true);
+            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        });
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi();
+        app.MapCultureSwitch();
+        app.MapLogout();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapAuthEndpoints();
+        api.MapSearchEndpoints();
+        api.MapAuditEndpoints();
+        api.MapPartnerEndpoints();
+
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}

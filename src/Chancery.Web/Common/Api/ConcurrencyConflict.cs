@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Chancery.Web.Common.Api;
+
+public static class ConcurrencyConflict
+{
+    /// <summary>409 with the record as it is now, so the client can show what changed.</summary>
+    public static ProblemHttpResult Problem(object current, int currentVersion) => TypedResults.Problem(
+        detail: "Someone else saved this record after you opened it. Your change was not saved; the current values are in 'current'.",
+        statusCode: StatusCodes.Status409Conflict,
+        title: "Edit conflict",
+        extensions: new Dictionary<string, object?> { ["current"] = current, ["currentVersion"] = currentVersion });
+}

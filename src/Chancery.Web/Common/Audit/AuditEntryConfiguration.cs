@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chancery.Web.Common.Audit;
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("audit_entries");
+        builder.Property(e => e.EntityType).HasMaxLength(100);
+        builder.Property(e => e.EntityKey).HasMaxLength(200);
+        builder.Property(e => e.UserName).HasMaxLength(256);
+        builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Classification).HasConversion<int>();
+        builder.HasIndex(e => e.At);
+        builder.HasIndex(e => new { e.EntityType, e.EntityKey });
+    }
+}

@@ -1,0 +1,43 @@
+using Chancery.Web.Common.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Chancery.Web.Common.Concurrency;
+
+/// <summary>Keeps two derived columns right on every save: bumps <see cref="IVersioned.Version"/> on
+/// update (the concurrency token) and refreshes <see cref="ISearchable.SearchText"/>. Runs before
+/// the audit interceptor so the audit sees the final values.</summary>
+public sealed class RecordMaintenanceInterceptor : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Maintain(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Maintain(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Maintain(DbContext? context)
+    {
+        if (context is null) return;
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            if (entry.Entity is ISearchable searchable)
+            {
+                var text = searchable.BuildSearchText();
+                if (searchable.SearchText != text) searchable.SearchText = text;
+            }
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+            {
+                var original = (int)entry.Property(nameof(IVersioned.Version)).OriginalValue!;
+                versioned.Version = original + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Chancery.Web.Common.Import;
+
+public sealed class ImportOptions
+{
+    public const string Section = "Import";
+    /// <summary>Largest file accepted, in bytes (default 32 MiB: about 100,000 activity rows).</summary>
+    public long MaxFileBytes { get; set; } = 32L * 1024 * 1024;
+}
+
+/// <summary>Turns an HTTP request into an <see cref="ImportFile"/> (multipart field "file", or the
+/// body itself as text/csv or XLSX) and an <see cref="ImportOutcome"/> into the API's answer.</summary>
+public static class ImportHttp
+{
+    public static async Task<Results<Ok<ImportOutcome>, UnprocessableEntity<ImportOutcome>, ProblemHttpResult>> RunAsync<TRow>(
+        HttpRequest request, ImportDefinition<TRow> definition, ImportPipeline pipeline, bool dryRun, CancellationToken ct)
+        where TRow : class
+    {
+        var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<ImportOptions>>().Value.MaxFileBytes;
+        var (file, problem) = await ReadFileAsync(request, limit, ct);
+        if (problem is not null) return problem;
+        var outcome = await pipeline.RunAsync(definition, file!, dryRun, ct);
+        return outcome.Succeeded ? TypedResults.Ok(outcome) : TypedResults.UnprocessableEntity(outcome);
+    }
+
+    public static async Task<(ImportFile? File, ProblemHttpResult? Problem)> ReadFileAsync(HttpRequest request, long limit, CancellationToken ct)
+    {
+        var sizeFeature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false }) sizeFeature.MaxRequestBodySize = limit + 1024 * 1024;
+        if (request.ContentLength > limit + 1024 * 1024) return (null, TooLarge(limit));
+        try
+        {
+            if (request.HasFormContentType)
+            {
+                var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit + 1024 * 1024 }, ct);
+                var formFile = form.Files.GetFile("file");
+                if (formFile is null)
+                    return (null, TypedResults.Problem("Send the file as the multipart field 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "No file"));
+                if (formFile.Length > limit) return (null, TooLarge(limit));
+                await using var stream = formFile.OpenReadStream();
+                var bytes = await ReadBoundedAsync(stream, limit, ct);
+                if (bytes is null) return (null, TooLarge(limit));
+                return (new ImportFile(formFile.FileName, ImportFile.FormatOf(formFile.FileName, formFile.ContentType), bytes), null);
+            }
+            var body = await ReadBoundedAsync(request.Body, limit, ct);
+            if (body is null) return (null, TooLarge(limit));
+            return (new ImportFile("body", ImportFile.FormatOf(null, request.ContentType), body), null);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(limit));
+        }
+        catch (InvalidDataException)
+        {
+            return (null, TooLarge(limit));
+        }
+    }
+
+    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, long limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(
+        $"The file is larger than the {limit / (1024 * 1024)} MB an import accepts. Split it into smaller files; nothing was stored.",
+        statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large");
+}

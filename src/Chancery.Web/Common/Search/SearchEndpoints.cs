@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Chancery.Web.Common.Search;
+
+public static class SearchEndpoints
+{
+    public static RouteGroupBuilder MapSearchEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/search", Search).WithTags("Search")
+            .WithSummary("Searches every module by name, ignoring case and diacritics ('da nang' finds 'Đà Nẵng').");
+        return api;
+    }
+
+    private static async Task<Ok<Api.ListResult<SearchHit>>> Search(string? q, SearchService search, CancellationToken ct)
+    {
+        var hits = await search.SearchAsync(q, 20, ct);
+        return TypedResults.Ok(new Api.ListResult<SearchHit>(hits, hits.Count));
+    }
+}

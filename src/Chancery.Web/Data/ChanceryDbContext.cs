@@ -1,0 +1,53 @@
+using Chancery.Web.Accounts;
+using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Classification;
+using Chancery.Web.Partners;
+using Chancery.Web.Reference;
+using Chancery.Web.Units;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Web.Data;
+
+/// <summary>The one database of Chancery. Provider-specific subclasses exist only so each provider
+/// keeps its own migrations; the model is defined here, once.</summary>
+public abstract class ChanceryDbContext : IdentityDbContext<ChanceryUser, IdentityRole, string>, IDataProtectionKeyContext
+{
+    public const string ClassificationFilter = "classification";
+    private readonly ICurrentUser _currentUser;
+
+    protected ChanceryDbContext(DbContextOptions options, ICurrentUser currentUser) : base(options) => _currentUser = currentUser;
+
+    /// <summary>The reader's clearance, read by the classification query filter on every query.</summary>
+    public ClassificationLevel Clearance => _currentUser.Clearance;
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Office> Offices => Set<Office>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<FrameworkEvent> FrameworkEvents => Set<FrameworkEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ChanceryDbContext).Assembly);
+        ApplyClassificationFilters(builder);
+    }
+
+    /// <summary>The single classification mechanism: every entity that carries a level gets a named
+    /// query filter comparing it with the reader's clearance. Lists, details, search, counts, sums,
+    /// exports and the API all query through here, so none can leak a record.</summary>
+    private void ApplyClassificationFilters(ModelBuilder builder)
+    {
+        var method = typeof(ChanceryDbContext).GetMethod(nameof(FilterByClearance),
+            System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IClassified).IsAssignableFrom(e.ClrType)))
+            method.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+    }
+
+    private void FilterByClearance<T>(ModelBuilder builder) where T : class, IClassified =>
+        builder.Entity<T>().HasQueryFilter(ClassificationFilter, e => e.Classification <= Clearance);
+}

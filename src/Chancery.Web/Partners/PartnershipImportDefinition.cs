@@ -1,0 +1,133 @@
+using Chancery.Web.Common.Import;
+using Chancery.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Web.Partners;
+
+/// <summary>partnerships.csv: one framework event per row, keyed by partner, level and date (the
+/// DOMAIN format has no id column), so the same file imported twice changes nothing.</summary>
+public sealed class PartnershipImportDefinition(ChanceryDbContext db) : ImportDefinition<PartnershipRow>
+{
+    public static readonly IReadOnlyList<ImportColumn> Format =
+    [
+        new("partner_iso3", Required: true), new("partner_name"), new("level", Required: true),
+        new("established_date", Required: true), new("previous_level"), new("source"), new("notes"),
+        new("official_name"), new("announced_by"), new("classification"),
+    ];
+
+    public override IReadOnlyList<ImportColumn> Columns => Format;
+
+    public override PartnershipRow? Parse(ImportRowReader row)
+    {
+        var code = row.Required("partner_iso3").ToUpperInvariant();
+        var level = row.Code<RelationLevel>("level", true, RelationLevels.TryParse, RelationLevels.Codes);
+        var dateText = row.Required("established_date");
+        PartialDate date = default;
+        if (dateText.Length > 0 && !PartialDate.TryParse(dateText, out date))
+            row.Problem("established_date", $"'{dateText}' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD.");
+        var classification = row.Code<Common.Classification.ClassificationLevel>("classification", false,
+            Common.Classification.ClassificationLevels.TryParse, Common.Classification.ClassificationLevels.Codes);
+        if (row.HasProblems || level is null) return null;
+        return new PartnershipRow(code, row.Optional("partner_name"), level.Value, date, row.Optional("previous_level"),
+            row.Optional("source"), row.Optional("notes"), row.Optional("official_name"), row.Optional("announced_by"),
+            classification ?? Common.Classification.ClassificationLevel.Public);
+    }
+
+    public override string KeyOf(PartnershipRow row) => $"{row.PartnerCode}/{row.Level.ToCode()}/{row.When.ToIso()}";
+
+    public override async Task<IReadOnlyList<PlannedRow<PartnershipRow>>> PlanAsync(
+        IReadOnlyList<ParsedRow<PartnershipRow>> rows, ImportProblems problems, CancellationToken cancellationToken)
+    {
+        var codes = rows.Select(r => r.Value.PartnerCode).Distinct().ToList();
+        var partners = await db.Partners.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, cancellationToken);
+        var partnerIds = partners.Values.Select(p => p.Id).ToList();
+        // IgnoreQueryFilters: an import must match an existing event even when the importer cannot
+        // see it, or it would create a duplicate; such rows are refused instead.
+        var existing = await db.FrameworkEvents.IgnoreQueryFilters()
+            .Where(e => partnerIds.Contains(e.PartnerId)).ToListAsync(cancellationToken);
+        var byKey = existing.ToDictionary(e => (e.PartnerId, e.Level, e.Date));
+        var clearance = db.Clearance;
+
+        var plan = new List<PlannedRow<PartnershipRow>>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (!partners.TryGetValue(row.Value.PartnerCode, out var partner))
+            {
+                problems.Add(row.Line, "partner_iso3", $"Unknown country or organisation '{row.Value.PartnerCode}'.");
+                continue;
+            }
+            if (row.Value.Classification > clearance)
+            {
+                problems.Add(row.Line, "classification", "You cannot import a record above your own clearance.");
+                continue;
+            }
+            if (!byKey.TryGetValue((partner.Id, row.Value.Level, row.Value.When.FirstDay), out var stored))
+            {
+                plan.Add(new PlannedRow<PartnershipRow>(row.Line, row.Key, ImportAction.Create, row.Value, []) { Target = partner });
+                continue;
+            }
+            if (stored.Classification > clearance)
+            {
+                problems.Add(row.Line, null, "This event exists but you are not cleared to change it.");
+                continue;
+            }
+            var changes = Diff(stored, row.Value);
+            plan.Add(new PlannedRow<PartnershipRow>(row.Line, row.Key, changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, row.Value, changes) { Target = stored });
+        }
+        return plan;
+    }
+
+    public override async Task ApplyAsync(IReadOnlyList<PlannedRow<PartnershipRow>> plan, CancellationToken cancellationToken)
+    {
+        foreach (var row in plan)
+        {
+            switch (row.Action)
+            {
+                case ImportAction.Create:
+                    var created = new FrameworkEvent { PartnerId = ((Partner)row.Target!).Id };
+                    row.Value.CopyTo(created);
+                    db.FrameworkEvents.Add(created);
+                    break;
+                case ImportAction.Update:
+                    row.Value.CopyTo((FrameworkEvent)row.Target!);
+                    break;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static List<FieldChange> Diff(FrameworkEvent stored, PartnershipRow row)
+    {
+        var changes = new List<FieldChange>();
+        void Compare(string field, string? before, string? after)
+        {
+            if (!string.Equals(before ?? "", after ?? "", StringComparison.Ordinal)) changes.Add(new FieldChange(field, before, after));
+        }
+        Compare("established_date", stored.When.ToIso(), row.When.ToIso());
+        Compare("previous_level", stored.PreviousLevel, row.PreviousLevel);
+        Compare("source", stored.Source, row.Source);
+        Compare("notes", stored.Notes, row.Notes);
+        Compare("official_name", stored.OfficialName, row.OfficialName);
+        Compare("announced_by", stored.AnnouncedBy, row.AnnouncedBy);
+        Compare("classification", stored.Classification.ToString(), row.Classification.ToString());
+        return changes;
+    }
+}
+
+public sealed record PartnershipRow(
+    string PartnerCode, string? PartnerName, RelationLevel Level, PartialDate When, string? PreviousLevel,
+    string? Source, string? Notes, string? OfficialName, string? AnnouncedBy,
+    Common.Classification.ClassificationLevel Classification)
+{
+    public void CopyTo(FrameworkEvent e)
+    {
+        e.Level = Level;
+        e.When = When;
+        e.PreviousLevel = PreviousLevel;
+        e.Source = Source;
+        e.Notes = Notes;
+        e.OfficialName = OfficialName;
+        e.AnnouncedBy = AnnouncedBy;
+        e.Classification = Classification;
+    }
+}
