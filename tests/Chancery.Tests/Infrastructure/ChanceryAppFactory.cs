@@ -1,0 +1,119 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Chancery.Web.Accounts;
+using Chancery.Web.Common.Classification;
+using Chancery.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Chancery.Tests.Infrastructure;
+
+public enum TestProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Runs the whole app in memory on a fresh database of its own: a temporary SQLite file, or
+/// a new PostgreSQL database created on the server named by CHANCERY_TEST_POSTGRES and dropped after.</summary>
+public class ChanceryAppFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "Admin-Password-2026!";
+    public const string UserPassword = "User-Password-2026!";
+
+    private readonly string _connectionString;
+    private readonly string? _postgresDatabase;
+    private readonly string? _sqliteFile;
+
+    public ChanceryAppFactory(TestProvider provider)
+    {
+        Provider = provider;
+        if (provider == TestProvider.Postgres)
+        {
+            var server = TestEnvironment.PostgresConnectionString
+                ?? throw new InvalidOperationException(TestEnvironment.PostgresSkipReason);
+            _postgresDatabase = "chancery_test_" + Guid.NewGuid().ToString("N")[..12];
+            _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+        }
+        else
+        {
+            _sqliteFile = Path.Combine(Path.GetTempPath(), "chancery-test-" + Guid.NewGuid().ToString("N")[..12] + ".db");
+            _connectionString = "Data Source=" + _sqliteFile;
+        }
+    }
+
+    public TestProvider Provider { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider == TestProvider.Postgres ? "postgres" : "sqlite");
+        builder.UseSetting("ConnectionStrings:Chancery", _connectionString);
+        builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Admin:Password", AdminPassword);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    /// <summary>Creates a user with a role, clearance and (optionally) unit code.</summary>
+    public async Task CreateUserAsync(string email, string role, ClassificationLevel clearance, string? unitCode = null)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ChanceryUser>>();
+        if (await users.FindByEmailAsync(email) is not null) return;
+        var db = scope.ServiceProvider.GetRequiredService<ChanceryDbContext>();
+        var unitId = unitCode is null ? null : await db.Units.Where(u => u.Code == unitCode).Select(u => (int?)u.Id).SingleAsync();
+        var user = new ChanceryUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, Clearance = clearance, UnitId = unitId };
+        var result = await users.CreateAsync(user, UserPassword);
+        result.Succeeded.ShouldBeTrue(string.Join("; ", result.Errors.Select(e => e.Description)));
+        (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+    }
+
+    /// <summary>An API client carrying a bearer token from POST /api/v1/auth/login.</summary>
+    public async Task<HttpClient> ClientForAsync(string email, string password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public Task<HttpClient> AdminClientAsync() => ClientForAsync(AdminEmail, AdminPassword);
+
+    public async Task<HttpClient> UserClientAsync(string email, string role, ClassificationLevel clearance)
+    {
+        await CreateUserAsync(email, role, clearance);
+        return await ClientForAsync(email, UserPassword);
+    }
+
+    /// <summary>A scope with a DbContext that sees everything (no request: the system user).</summary>
+    public AsyncServiceScope SystemScope() => Services.CreateAsyncScope();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                if (File.Exists(_sqliteFile + suffix)) File.Delete(_sqliteFile + suffix);
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
