@@ -45,6 +45,7 @@ public static class ChanceryApp
         services.AddScoped<SearchService>();
 
         services.AddScoped<UnitSeeder>();
+        services.AddScoped<ISearchSource, UnitSearchSource>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddPartners();
         return services;
