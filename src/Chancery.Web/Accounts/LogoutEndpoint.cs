@@ -11,7 +11,7 @@ public static class LogoutEndpoint
         {
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/login");
-        });
+        }).ExcludeFromDescription();
         return app;
     }
 }
