@@ -29,15 +29,24 @@ public class ChanceryAppFactory : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly string? _postgresDatabase;
     private readonly string? _sqliteFile;
+    private readonly bool _ownsDatabase = true;
 
-    public ChanceryAppFactory(TestProvider provider)
+    public ChanceryAppFactory(TestProvider provider) : this(provider, sharedPostgresDatabase: null)
+    {
+    }
+
+    /// <summary>With <paramref name="sharedPostgresDatabase"/> (the <see cref="PostgresDatabase"/> of
+    /// another factory), a second instance of the app on the same database, as when several servers sit
+    /// behind a load balancer. The factory that created the database drops it.</summary>
+    public ChanceryAppFactory(TestProvider provider, string? sharedPostgresDatabase)
     {
         Provider = provider;
         if (provider == TestProvider.Postgres)
         {
             var server = TestEnvironment.PostgresConnectionString
                 ?? throw new InvalidOperationException(TestEnvironment.PostgresSkipReason);
-            _postgresDatabase = "chancery_test_" + Guid.NewGuid().ToString("N")[..12];
+            _ownsDatabase = sharedPostgresDatabase is null;
+            _postgresDatabase = sharedPostgresDatabase ?? "chancery_test_" + Guid.NewGuid().ToString("N")[..12];
             _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
         }
         else
@@ -48,6 +57,9 @@ public class ChanceryAppFactory : WebApplicationFactory<Program>
     }
 
     public TestProvider Provider { get; }
+
+    /// <summary>The PostgreSQL database this instance runs on (null on SQLite).</summary>
+    public string? PostgresDatabase => _postgresDatabase;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -98,7 +110,7 @@ public class ChanceryAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_postgresDatabase is not null)
+        if (_postgresDatabase is not null && _ownsDatabase)
         {
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text.Json;
+using Chancery.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Chancery.Tests.Common;
+
+public sealed class HealthAndAccessTests(SqliteApp fixture) : IClassFixture<SqliteApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Health_answers_Healthy_without_signing_in()
+    {
+        var client = fixture.App.CreateClient();
+
+        var response = await client.GetAsync("/health", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_needs_a_signed_in_user()
+    {
+        var client = fixture.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/openapi/v1.json", Ct);
+
+        response.IsSuccessStatusCode.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_the_partner_api()
+    {
+        var client = await fixture.App.AdminClientAsync();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Ct));
+
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.ShouldContain(p => p.TrimEnd('/') == "/api/v1/partners");
+        paths.ShouldContain("/api/v1/partnerships/import");
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/search?q=han")]
+    public async Task Pages_send_a_signed_out_visitor_to_the_login_page(string page)
+    {
+        var client = fixture.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(page, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldContain("/login");
+    }
+}
