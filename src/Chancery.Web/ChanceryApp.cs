@@ -62,7 +62,6 @@ public static class ChanceryApp
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
         {
             pages.UseExceptionHandler("/error", createScopeForErrors: true);
-            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
@@ -82,6 +81,8 @@ public static class ChanceryApp
         api.MapSearchEndpoints();
         api.MapAuditEndpoints();
         api.MapPartnerEndpoints();
+        // Unknown API addresses answer ProblemDetails (the page catch-all would answer HTML).
+        app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"));
 
         app.MapRazorComponents<App>();
         return app;
