@@ -81,6 +81,8 @@ public static class ChanceryApp
         api.MapSearchEndpoints();
         api.MapAuditEndpoints();
         api.MapPartnerEndpoints();
+        api.MapUnitEndpoints();
+        api.MapUserEndpoints();
 
         app.MapRazorComponents<App>();
         return app;
