@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Chancery.Tests.Infrastructure;
+using Chancery.Web.Common.Api;
+using Chancery.Web.Units;
+
+namespace Chancery.Tests.Administration;
+
+/// <summary>The administration forms posted the way a browser posts them (antiforgery token included).
+/// English is chosen with ?culture=en so the assertions read the words an English reader sees.</summary>
+public abstract partial class AdministrationPageTests(AppFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_stale_unit_edit_on_the_page_shows_the_current_values_and_keeps_them()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        var created = await (await admin.PostAsJsonAsync("/api/v1/units",
+            new UnitRequest("PROV-HGG", "Tỉnh Hà Giang", "Ha Giang Province", "Province", null, null), Ct)).Content.ReadFromJsonAsync<UnitItem>(Ct);
+        var form = await admin.GetStringAsync($"/units/{created!.Id}/edit?culture=en", Ct);
+        // Meanwhile someone else renames it.
+        (await admin.PutAsJsonAsync($"/api/v1/units/{created.Id}", created with { NameEn = "Ha Giang" }, Ct)).EnsureSuccessStatusCode();
+
+        var html = await PostFormAsync(admin, $"/units/{created.Id}/edit?culture=en", form, "unit-edit", new()
+        {
+            ["Input.Version"] = "0", ["Input.Code"] = "PROV-HGG", ["Input.NameVi"] = "Tỉnh Hà Giang",
+            ["Input.NameEn"] = "Ha Giang (mine)", ["Input.Kind"] = "Province", ["Input.ParentId"] = "", ["Input.CountryIso3"] = "",
+        });
+
+        html.ShouldContain("Your change was NOT saved");
+        html.ShouldContain("<td>Ha Giang</td>");
+        var units = await admin.GetFromJsonAsync<ListResult<UnitItem>>("/api/v1/units", Ct);
+        units!.Items.Single(u => u.Code == "PROV-HGG").NameEn.ShouldBe("Ha Giang");
+    }
+
+    [Fact]
+    public async Task A_weak_initial_password_on_the_new_user_page_is_reported_next_to_the_password()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        var form = await admin.GetStringAsync("/users/new?culture=en", Ct);
+
+        var html = await PostFormAsync(admin, "/users/new?culture=en", form, "user-create", new()
+        {
+            ["Input.Email"] = "weak.page@test.local", ["Input.DisplayName"] = "Weak", ["Input.UnitId"] = "",
+            ["Input.Role"] = "viewer", ["Input.Clearance"] = "internal", ["Input.Password"] = "alllowercase",
+        });
+
+        html.ShouldContain("The password needs a digit.");
+        html.ShouldContain("The password needs an upper-case letter.");
+        var users = await admin.GetFromJsonAsync<ListResult<Chancery.Web.Accounts.UserItem>>("/api/v1/users", Ct);
+        users!.Items.ShouldNotContain(u => u.Email == "weak.page@test.local");
+    }
+
+    private static async Task<string> PostFormAsync(HttpClient client, string url, string formHtml, string handler, Dictionary<string, string> fields)
+    {
+        fields["_handler"] = handler;
+        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(formHtml).Groups[1].Value;
+        var response = await client.PostAsync(url, new FormUrlEncodedContent(fields), Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
+
+public sealed class AdministrationPageTestsOnSqlite(SqliteApp fixture) : AdministrationPageTests(fixture), IClassFixture<SqliteApp>;
+
+public sealed class AdministrationPageTestsOnPostgres(PostgresApp fixture) : AdministrationPageTests(fixture), IClassFixture<PostgresApp>;
