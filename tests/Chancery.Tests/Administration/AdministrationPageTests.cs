@@ -53,12 +53,36 @@ public abstract partial class AdministrationPageTests(AppFixture fixture)
         users!.Items.ShouldNotContain(u => u.Email == "weak.page@test.local");
     }
 
-    private static async Task<string> PostFormAsync(HttpClient client, string url, string formHtml, string handler, Dictionary<string, string> fields)
+    [Fact]
+    public async Task A_locked_user_cannot_sign_in_until_unlocked()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        await fixture.App.CreateUserAsync("to.lock@test.local", Chancery.Web.Accounts.Roles.Viewer, Chancery.Web.Common.Classification.ClassificationLevel.Internal);
+        var users = await admin.GetFromJsonAsync<ListResult<Chancery.Web.Accounts.UserItem>>("/api/v1/users", Ct);
+        var id = users!.Items.Single(u => u.Email == "to.lock@test.local").Id;
+        var page = await admin.GetStringAsync($"/users/{id}/edit?culture=en", Ct);
+
+        await PostFormAsync(admin, $"/users/{id}/edit?culture=en", page, "user-lock", [], expect: HttpStatusCode.Redirect);
+
+        var login = await fixture.App.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email = "to.lock@test.local", password = ChanceryAppFactory.UserPassword }, Ct);
+        login.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var listed = await admin.GetFromJsonAsync<ListResult<Chancery.Web.Accounts.UserItem>>("/api/v1/users", Ct);
+        listed!.Items.Single(u => u.Id == id).LockedOut.ShouldBeTrue();
+
+        page = await admin.GetStringAsync($"/users/{id}/edit?culture=en", Ct);
+        page.ShouldContain("Unlock account");
+        await PostFormAsync(admin, $"/users/{id}/edit?culture=en", page, "user-lock", [], expect: HttpStatusCode.Redirect);
+
+        await fixture.App.ClientForAsync("to.lock@test.local", ChanceryAppFactory.UserPassword); // signs in again
+    }
+
+    private static async Task<string> PostFormAsync(HttpClient client, string url, string formHtml, string handler, Dictionary<string, string> fields,
+        HttpStatusCode expect = HttpStatusCode.OK)
     {
         fields["_handler"] = handler;
         fields["__RequestVerificationToken"] = AntiforgeryToken().Match(formHtml).Groups[1].Value;
         var response = await client.PostAsync(url, new FormUrlEncodedContent(fields), Ct);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(expect);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
     }
 
