@@ -66,18 +66,18 @@ public sealed class UserCommands(UserManager<ChanceryUser> users, ChanceryDbCont
         var errors = await ValidateAsync(request.DisplayName, request.UnitId, request.Role, request.Clearance, ct);
         if (errors.Count > 0) return new(null, errors);
 
-        user.DisplayName = request.DisplayName!.Trim();
-        user.UnitId = request.UnitId;
-        user.Clearance = ParseClearance(request.Clearance);
-        var updated = await users.UpdateAsync(user);
-        if (!updated.Succeeded) return new(null, ByField(updated.Errors));
         var current = await users.GetRolesAsync(user);
         if (current.Count != 1 || current[0] != request.Role)
         {
             await users.RemoveFromRolesAsync(user, current);
             await users.AddToRoleAsync(user, request.Role!);
         }
-        await users.UpdateSecurityStampAsync(user);
+        user.DisplayName = request.DisplayName!.Trim();
+        user.UnitId = request.UnitId;
+        user.Clearance = ParseClearance(request.Clearance);
+        // Saves the fields and the new stamp together: one audit entry for the change.
+        var updated = await users.UpdateSecurityStampAsync(user);
+        if (!updated.Succeeded) return new(null, ByField(updated.Errors));
         return new(user, []);
     }
 
