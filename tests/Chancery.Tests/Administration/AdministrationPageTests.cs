@@ -76,6 +76,50 @@ public abstract partial class AdministrationPageTests(AppFixture fixture)
         await fixture.App.ClientForAsync("to.lock@test.local", ChanceryAppFactory.UserPassword); // signs in again
     }
 
+    [Fact]
+    public async Task An_administrator_changes_a_users_role_unit_and_clearance_on_the_edit_page()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        await fixture.App.CreateUserAsync("to.promote@test.local", Chancery.Web.Accounts.Roles.Viewer, Chancery.Web.Common.Classification.ClassificationLevel.Internal);
+        var users = await admin.GetFromJsonAsync<ListResult<Chancery.Web.Accounts.UserItem>>("/api/v1/users", Ct);
+        var id = users!.Items.Single(u => u.Email == "to.promote@test.local").Id;
+        var unit = (await admin.GetFromJsonAsync<ListResult<UnitItem>>("/api/v1/units", Ct))!.Items.Single(u => u.Code == "EMB-LAO");
+        var page = await admin.GetStringAsync($"/users/{id}/edit?culture=en", Ct);
+
+        await PostFormAsync(admin, $"/users/{id}/edit?culture=en", page, "user-edit", new()
+        {
+            ["Input.DisplayName"] = "Trần Thị Bình", ["Input.UnitId"] = unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Role"] = "editor", ["Input.Clearance"] = "secret",
+        }, expect: HttpStatusCode.Redirect);
+
+        var user = (await admin.GetFromJsonAsync<ListResult<Chancery.Web.Accounts.UserItem>>("/api/v1/users", Ct))!.Items.Single(u => u.Id == id);
+        user.DisplayName.ShouldBe("Trần Thị Bình");
+        user.UnitCode.ShouldBe("EMB-LAO");
+        user.Roles.ShouldBe(["editor"]);
+        user.Clearance.ShouldBe("secret");
+    }
+
+    [Fact]
+    public async Task A_user_changes_their_own_password_on_the_account_page()
+    {
+        await fixture.App.CreateUserAsync("own.password@test.local", Chancery.Web.Accounts.Roles.Viewer, Chancery.Web.Common.Classification.ClassificationLevel.Public);
+        var user = await fixture.App.ClientForAsync("own.password@test.local", ChanceryAppFactory.UserPassword);
+        var page = await user.GetStringAsync("/account?culture=en", Ct);
+
+        var wrong = await PostFormAsync(user, "/account?culture=en", page, "change-password", new()
+        {
+            ["Input.CurrentPassword"] = "not-my-password", ["Input.NewPassword"] = "Another-Password-2027!", ["Input.ConfirmPassword"] = "Another-Password-2027!",
+        });
+        wrong.ShouldContain("The current password is wrong.");
+
+        var done = await PostFormAsync(user, "/account?culture=en", page, "change-password", new()
+        {
+            ["Input.CurrentPassword"] = ChanceryAppFactory.UserPassword, ["Input.NewPassword"] = "Another-Password-2027!", ["Input.ConfirmPassword"] = "Another-Password-2027!",
+        });
+        done.ShouldContain("Your password was changed.");
+        await fixture.App.ClientForAsync("own.password@test.local", "Another-Password-2027!");
+    }
+
     private static async Task<string> PostFormAsync(HttpClient client, string url, string formHtml, string handler, Dictionary<string, string> fields,
         HttpStatusCode expect = HttpStatusCode.OK)
     {
