@@ -81,6 +81,8 @@ public static class ChanceryApp
         api.MapSearchEndpoints();
         api.MapAuditEndpoints();
         api.MapPartnerEndpoints();
+        api.MapUnitEndpoints();
+        api.MapUserEndpoints();
         // Unknown API addresses answer ProblemDetails (the page catch-all would answer HTML).
         app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"));
 

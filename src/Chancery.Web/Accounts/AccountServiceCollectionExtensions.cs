@@ -55,6 +55,7 @@ public static class AccountServiceCollectionExtensions
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));
 
         services.AddScoped<AdministratorSeeder>();
+        services.AddScoped<UserCommands>();
         return services;
     }
 
