@@ -19,6 +19,9 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SearchText", "CalendarToken",
     };
 
+    // Enums as their names: "Kind": "Province" reads better in the trail than "Kind": 5.
+    private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     private List<PendingAudit>? _pending;
     private IDbContextTransaction? _ownTransaction;
     private bool _writingAudit;
@@ -83,6 +86,8 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not AuditEntry and not INotAudited and not DataProtectionKey)
             .Select(e => new PendingAudit(e, ActionOf(e.State), CaptureChanges(e), ClassificationOf(e)))
+            // An update that touched only unaudited fields (a security stamp, the search text) is not news.
+            .Where(p => p.Action != AuditAction.Updated || p.Changes.Count > 0)
             .ToList();
         if (_pending.Count == 0) { _pending = null; return false; }
         if (begin is not null && context.Database.CurrentTransaction is null) _ownTransaction = begin(context);
@@ -105,9 +110,9 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
                 UserId = currentUser.UserId,
                 UserName = currentUser.UserName,
                 Action = p.Action,
-                EntityType = p.Entry.Metadata.ClrType.Name,
+                EntityType = p.Entry.Metadata.ClrType.Name.Split('`')[0],
                 EntityKey = KeyOf(p.Entry),
-                Changes = JsonSerializer.Serialize(p.Changes),
+                Changes = JsonSerializer.Serialize(p.Changes, JsonOptions),
                 Classification = p.Classification,
             });
         }
