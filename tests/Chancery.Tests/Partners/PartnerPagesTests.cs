@@ -42,6 +42,44 @@ public abstract partial class PartnerPagesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_detail_page_reads_in_english_when_asked()
+    {
+        var client = await fixture.App.AdminClientAsync();
+
+        var html = await PageAsync(client, "/partners/GBR?culture=en", Ct);
+
+        html.ShouldContain("Comprehensive strategic partnership");
+        html.ShouldContain("29 Oct 2025");
+    }
+
+    [Fact]
+    public async Task An_event_can_be_edited_and_deleted_through_its_page()
+    {
+        var client = await fixture.App.AdminClientAsync();
+        (await client.PostAsJsonAsync("/api/v1/partners", new { code = "XPC", kind = "country", nameVi = "Nước XPC", nameEn = "XPC land" }, Ct)).EnsureSuccessStatusCode();
+        var created = await (await client.PostAsJsonAsync("/api/v1/partners/XPC/events", new { level = "comprehensive", establishedDate = "2012" }, Ct))
+            .Content.ReadFromJsonAsync<Chancery.Web.Partners.Editing.FrameworkEventDetail>(Ct);
+        var editUrl = $"/partners/XPC/events/{created!.Id}/edit";
+
+        var form = await PageAsync(client, editUrl, Ct);
+        form.ShouldContain("value=\"2012\"");
+        var saved = await client.PostAsync(editUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "event", ["__RequestVerificationToken"] = Token(form), ["Input.Version"] = "0", ["Input.Level"] = "comprehensive",
+            ["Input.EstablishedDate"] = "2012-07", ["Input.Classification"] = "public",
+        }), Ct);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PageAsync(client, "/partners/XPC", Ct)).ShouldContain("07/2012");
+
+        var deleted = await client.PostAsync(editUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "delete-event", ["__RequestVerificationToken"] = Token(form), ["DeleteVersion"] = "1",
+        }), Ct);
+        deleted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PageAsync(client, "/partners/XPC", Ct)).ShouldContain("Chưa ghi nhận sự kiện khuôn khổ nào.");
+    }
+
+    [Fact]
     public async Task An_unknown_partner_page_answers_404()
     {
         var client = await fixture.App.AdminClientAsync();
