@@ -174,6 +174,44 @@ public abstract class PartnerEditingTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_secret_event_is_missing_from_a_public_readers_detail_and_export()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        (await admin.PostAsJsonAsync("/api/v1/partners", NewPartner("XAF"), Ct)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/v1/partners/XAF/events", new { level = "comprehensive", establishedDate = "2001" }, Ct)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/v1/partners/XAF/events",
+            new { level = "strategic", establishedDate = "2020-02-02", classification = "secret" }, Ct)).EnsureSuccessStatusCode();
+        var viewer = await fixture.App.UserClientAsync("viewer-public@test.local", Roles.Viewer, ClassificationLevel.Public);
+
+        var detail = await viewer.GetFromJsonAsync<PartnerDetail>("/api/v1/partners/XAF", Ct);
+        var csv = await viewer.GetStringAsync("/api/v1/partnerships/export", Ct);
+
+        detail!.Events.Select(e => e.Level).ShouldBe(["comprehensive"]);
+        detail.CurrentLevel.ShouldBe("comprehensive");
+        csv.ShouldContain("XAF,Testland XAF,comprehensive,2001");
+        csv.ShouldNotContain("2020-02-02");
+    }
+
+    [Fact]
+    public async Task Deleting_an_event_with_a_stale_version_is_refused_and_with_the_current_one_succeeds()
+    {
+        var client = await fixture.App.AdminClientAsync();
+        (await client.PostAsJsonAsync("/api/v1/partners", NewPartner("XAG"), Ct)).EnsureSuccessStatusCode();
+        var created = await (await client.PostAsJsonAsync("/api/v1/partners/XAG/events",
+            new { level = "strategic", establishedDate = "2016" }, Ct)).Content.ReadFromJsonAsync<FrameworkEventDetail>(Ct);
+        var edit = FrameworkEventInput.From(created!);
+        edit.Notes = "changed";
+        (await client.PutAsJsonAsync($"/api/v1/partners/XAG/events/{created!.Id}", edit, Ct)).EnsureSuccessStatusCode();
+
+        var stale = await client.DeleteAsync($"/api/v1/partners/XAG/events/{created.Id}?version=0", Ct);
+        var current = await client.DeleteAsync($"/api/v1/partners/XAG/events/{created.Id}?version=1", Ct);
+
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        current.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.GetFromJsonAsync<PartnerDetail>("/api/v1/partners/XAG", Ct))!.Events.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task An_unknown_partner_answers_404()
     {
         var client = await fixture.App.AdminClientAsync();
