@@ -42,6 +42,7 @@ public static class ChanceryApp
 
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
         services.AddScoped<ImportPipeline>();
+        services.AddScoped<PendingImports>();
         services.AddScoped<SearchService>();
 
         services.AddScoped<UnitSeeder>();

@@ -29,6 +29,7 @@ public abstract class ChanceryDbContext : IdentityDbContext<ChanceryUser, Identi
     public DbSet<Office> Offices => Set<Office>();
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<FrameworkEvent> FrameworkEvents => Set<FrameworkEvent>();
+    public DbSet<Common.Import.PendingImport> PendingImports => Set<Common.Import.PendingImport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

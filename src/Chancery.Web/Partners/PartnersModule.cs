@@ -8,6 +8,7 @@ public static class PartnersModule
     {
         services.AddScoped<ISearchSource, PartnerSearchSource>();
         services.AddScoped<PartnershipImportDefinition>();
+        services.AddScoped<Editing.PartnerEditor>();
         return services;
     }
 }
