@@ -57,15 +57,15 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db) : ImportDefin
         var countries = (await db.Partners.IgnoreQueryFilters().Where(p => p.Kind == PartnerKind.Country)
             .Select(p => p.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var ids = rows.Select(r => r.Key).ToList();
+        var inFile = ids.ToHashSet();
         // IgnoreQueryFilters: a row must match a stored activity even when the importer cannot see it,
         // or it would be duplicated; such rows are refused instead.
         var existing = await db.Activities.IgnoreQueryFilters().Include(a => a.Legs)
             .Include(a => a.LeadPerson).Include(a => a.CounterpartPerson).Include(a => a.PartOf)
             .Where(a => ids.Contains(a.ExternalRef)).AsSplitQuery().ToDictionaryAsync(a => a.ExternalRef, ct);
-        var partOfRefs = rows.Select(r => r.Value.PartOf).OfType<string>().Distinct().Where(p => !ids.Contains(p)).ToList();
+        var partOfRefs = rows.Select(r => r.Value.PartOf).OfType<string>().Distinct().Where(p => !inFile.Contains(p)).ToList();
         var storedParents = (await db.Activities.IgnoreQueryFilters().Where(a => partOfRefs.Contains(a.ExternalRef))
             .Select(a => a.ExternalRef).ToListAsync(ct)).ToHashSet();
-        var inFile = ids.ToHashSet();
         var clearance = db.Clearance;
 
         var plan = new List<PlannedRow<ActivityRow>>(rows.Count);
