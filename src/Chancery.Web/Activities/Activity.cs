@@ -48,8 +48,11 @@ public sealed class Activity : IClassified, IVersioned, ISearchable
     public int Version { get; set; }
     public string SearchText { get; set; } = "";
 
+    /// <summary>Not stored: the people's names when they are set by id (an import), for the search text.</summary>
+    public string? NamesForSearch { get; set; }
+
     public string BuildSearchText() => TextFolding.FoldAll(ExternalRef, Title, HostOrVenue, LeaderRoleText, CounterpartRoleText,
-        LeadPerson?.FullName, CounterpartPerson?.FullName, string.Join(' ', Legs.Select(l => l.CountryIso3)));
+        LeadPerson?.FullName, CounterpartPerson?.FullName, NamesForSearch, string.Join(' ', Legs.Select(l => l.CountryIso3)));
 
     public static string JoinThemes(IEnumerable<string> themes)
     {

@@ -8,6 +8,7 @@ public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
     public void Configure(EntityTypeBuilder<Activity> builder)
     {
         builder.ToTable("activities");
+        builder.Ignore(a => a.NamesForSearch);
         builder.Property(a => a.ExternalRef).HasMaxLength(80);
         builder.HasIndex(a => a.ExternalRef).IsUnique();
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);

@@ -103,19 +103,36 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db) : ImportDefin
         return plan;
     }
 
+    /// <summary>Stores in three saves inside the pipeline's transaction, setting foreign keys rather than
+    /// navigations so the change tracker never fixes up a large graph: people and their offices first
+    /// (their ids are needed), then the activities and legs, then the part_of links between rows of the file.</summary>
     public override async Task ApplyAsync(IReadOnlyList<PlannedRow<ActivityRow>> plan, CancellationToken ct)
     {
         var work = plan.Where(p => p.Action != ImportAction.Unchanged).ToList();
         var people = await PeopleDirectory.LoadAsync(db, work.Select(p => p.Value), ct);
         var parentRefs = work.Select(p => p.Value.PartOf).OfType<string>().Distinct().ToList();
-        var parents = await db.Activities.IgnoreQueryFilters().Where(a => parentRefs.Contains(a.ExternalRef)).ToDictionaryAsync(a => a.ExternalRef, ct);
+        var storedParents = await db.Activities.IgnoreQueryFilters().Where(a => parentRefs.Contains(a.ExternalRef))
+            .Select(a => new { a.ExternalRef, a.Id }).ToDictionaryAsync(a => a.ExternalRef, a => a.Id, ct);
 
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        var leads = new Person?[work.Count];
+        var counterparts = new Person?[work.Count];
+        for (var i = 0; i < work.Count; i++)
         {
-            var byRef = new Dictionary<string, Activity>(parents);
-            foreach (var planned in work)
+            var row = work[i].Value;
+            leads[i] = row.LeaderName is null ? null
+                : people.Observe(OfficeSide.Domestic, row.LeaderName, row.LeaderOfficeId, row.LeaderRole, row.DateStart, null);
+            counterparts[i] = row.CounterpartName is null ? null
+                : people.Observe(OfficeSide.Foreign, row.CounterpartName, row.CounterpartOfficeId, row.CounterpartRole, row.DateStart,
+                    row.Kind.IsOutgoingVisit() || row.Countries.Count != 1 ? null : row.Countries[0]);
+        }
+        await WithoutAutoDetect(() => people.Store(db), ct);
+
+        var byRef = new Dictionary<string, Activity>(work.Count);
+        await WithoutAutoDetect(() =>
+        {
+            for (var i = 0; i < work.Count; i++)
             {
+                var planned = work[i];
                 var row = planned.Value;
                 var activity = planned.Action == ImportAction.Create ? new Activity { ExternalRef = row.Id } : (Activity)planned.Target!;
                 if (planned.Action == ImportAction.Update)
@@ -124,32 +141,33 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db) : ImportDefin
                     activity.Legs = [];
                 }
                 row.CopyTo(activity);
-                activity.LeadPerson = row.LeaderName is null ? null
-                    : people.Observe(OfficeSide.Domestic, row.LeaderName, row.LeaderOfficeId, row.LeaderRole, row.DateStart, null);
-                if (activity.LeadPerson is null) activity.LeadPersonId = null;
-                else if (activity.LeadPerson.Id > 0) activity.LeadPersonId = activity.LeadPerson.Id;
-                activity.CounterpartPerson = row.CounterpartName is null ? null
-                    : people.Observe(OfficeSide.Foreign, row.CounterpartName, row.CounterpartOfficeId, row.CounterpartRole, row.DateStart,
-                        row.Kind.IsOutgoingVisit() || row.Countries.Count != 1 ? null : row.Countries[0]);
-                if (activity.CounterpartPerson is null) activity.CounterpartPersonId = null;
-                else if (activity.CounterpartPerson.Id > 0) activity.CounterpartPersonId = activity.CounterpartPerson.Id;
-                for (var i = 0; i < row.Countries.Count; i++)
-                    activity.Legs.Add(new ActivityLeg { CountryIso3 = row.Countries[i], Order = i + 1 });
+                activity.LeadPersonId = leads[i]?.Id;
+                activity.CounterpartPersonId = counterparts[i]?.Id;
+                activity.NamesForSearch = $"{leads[i]?.FullName} {counterparts[i]?.FullName}";
+                activity.PartOfId = row.PartOf is { } parent && storedParents.TryGetValue(parent, out var parentId) ? parentId : null;
+                for (var l = 0; l < row.Countries.Count; l++)
+                    activity.Legs.Add(new ActivityLeg { CountryIso3 = row.Countries[l], Order = l + 1 });
                 if (planned.Action == ImportAction.Create) db.Activities.Add(activity);
                 byRef[row.Id] = activity;
             }
-            foreach (var planned in work)
+        }, ct);
+
+        // Links between rows of this file: the parent's id is known only now.
+        var linked = false;
+        foreach (var planned in work)
+            if (planned.Value.PartOf is { } parent && byRef.TryGetValue(parent, out var inFile))
             {
-                var activity = byRef[planned.Value.Id];
-                activity.PartOf = planned.Value.PartOf is { } parent ? byRef[parent] : null;
-                if (activity.PartOf is null) activity.PartOfId = null;
+                byRef[planned.Value.Id].PartOfId = inFile.Id;
+                linked = true;
             }
-            people.Store(db);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-        }
+        if (linked) await db.SaveChangesAsync(ct);
+    }
+
+    private async Task WithoutAutoDetect(Action add, CancellationToken ct)
+    {
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try { add(); }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
         await db.SaveChangesAsync(ct);
     }
 }
