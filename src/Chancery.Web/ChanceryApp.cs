@@ -1,4 +1,5 @@
 using Chancery.Web.Accounts;
+using Chancery.Web.Activities;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Classification;
@@ -9,6 +10,7 @@ using Chancery.Web.Components;
 using Chancery.Web.Data;
 using Chancery.Web.Partners;
 using Chancery.Web.Reference;
+using Chancery.Web.Reports;
 using Chancery.Web.Units;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -49,6 +51,7 @@ public static class ChanceryApp
         services.AddScoped<ISearchSource, UnitSearchSource>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddPartners();
+        services.AddActivities();
         return services;
     }
 
@@ -82,6 +85,8 @@ public static class ChanceryApp
         api.MapSearchEndpoints();
         api.MapAuditEndpoints();
         api.MapPartnerEndpoints();
+        api.MapActivityEndpoints();
+        api.MapReportEndpoints();
         api.MapUnitEndpoints();
         api.MapUserEndpoints();
         // Unknown API addresses answer ProblemDetails (the page catch-all would answer HTML).

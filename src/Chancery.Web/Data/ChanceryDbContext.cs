@@ -1,7 +1,9 @@
 using Chancery.Web.Accounts;
+using Chancery.Web.Activities;
 using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Partners;
+using Chancery.Web.People;
 using Chancery.Web.Reference;
 using Chancery.Web.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -30,6 +32,10 @@ public abstract class ChanceryDbContext : IdentityDbContext<ChanceryUser, Identi
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<FrameworkEvent> FrameworkEvents => Set<FrameworkEvent>();
     public DbSet<Common.Import.PendingImport> PendingImports => Set<Common.Import.PendingImport>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonOffice> PersonOffices => Set<PersonOffice>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivityLeg> ActivityLegs => Set<ActivityLeg>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

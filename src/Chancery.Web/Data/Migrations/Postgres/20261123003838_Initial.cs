@@ -125,6 +125,24 @@ namespace Chancery.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "people",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Side = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CountryIso3 = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    SearchText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_people", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "units",
                 columns: table => new
                 {
@@ -202,6 +220,93 @@ namespace Chancery.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "person_offices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    OfficeId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_person_offices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_person_offices_offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_person_offices_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "activities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExternalRef = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Direction = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DateStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    DateEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    Title = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    HostOrVenue = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Channel = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    LeadPersonId = table.Column<int>(type: "integer", nullable: true),
+                    LeaderRoleText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CounterpartPersonId = table.Column<int>(type: "integer", nullable: true),
+                    CounterpartRoleText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    PartOfId = table.Column<int>(type: "integer", nullable: true),
+                    OwnerUnitId = table.Column<int>(type: "integer", nullable: true),
+                    Outcomes = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Themes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Sources = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Classification = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    SearchText = table.Column<string>(type: "character varying(3000)", maxLength: 3000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_activities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_activities_activities_PartOfId",
+                        column: x => x.PartOfId,
+                        principalTable: "activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_activities_people_CounterpartPersonId",
+                        column: x => x.CounterpartPersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_activities_people_LeadPersonId",
+                        column: x => x.LeadPersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_activities_units_OwnerUnitId",
+                        column: x => x.OwnerUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -234,6 +339,30 @@ namespace Chancery.Web.Data.Migrations.Postgres
                         principalTable: "units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "activity_legs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActivityId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    CountryIso3 = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    City = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DateStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    DateEnd = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_activity_legs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_activity_legs_activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -322,6 +451,47 @@ namespace Chancery.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_activities_CounterpartPersonId",
+                table: "activities",
+                column: "CounterpartPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_activities_DateStart_Kind",
+                table: "activities",
+                columns: new[] { "DateStart", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_activities_ExternalRef",
+                table: "activities",
+                column: "ExternalRef",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_activities_LeadPersonId",
+                table: "activities",
+                column: "LeadPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_activities_OwnerUnitId",
+                table: "activities",
+                column: "OwnerUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_activities_PartOfId",
+                table: "activities",
+                column: "PartOfId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_activity_legs_ActivityId_Order",
+                table: "activity_legs",
+                columns: new[] { "ActivityId", "Order" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_activity_legs_CountryIso3",
+                table: "activity_legs",
+                column: "CountryIso3");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -408,6 +578,21 @@ namespace Chancery.Web.Data.Migrations.Postgres
                 column: "CreatedUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_people_Side_NameKey",
+                table: "people",
+                columns: new[] { "Side", "NameKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_offices_OfficeId",
+                table: "person_offices",
+                column: "OfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_offices_PersonId_From",
+                table: "person_offices",
+                columns: new[] { "PersonId", "From" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_units_Code",
                 table: "units",
                 column: "Code",
@@ -422,6 +607,9 @@ namespace Chancery.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "activity_legs");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -447,10 +635,13 @@ namespace Chancery.Web.Data.Migrations.Postgres
                 name: "framework_events");
 
             migrationBuilder.DropTable(
-                name: "offices");
+                name: "pending_imports");
 
             migrationBuilder.DropTable(
-                name: "pending_imports");
+                name: "person_offices");
+
+            migrationBuilder.DropTable(
+                name: "activities");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -460,6 +651,12 @@ namespace Chancery.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "partners");
+
+            migrationBuilder.DropTable(
+                name: "offices");
+
+            migrationBuilder.DropTable(
+                name: "people");
 
             migrationBuilder.DropTable(
                 name: "units");

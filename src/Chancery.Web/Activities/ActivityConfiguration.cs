@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chancery.Web.Activities;
+
+public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> builder)
+    {
+        builder.ToTable("activities");
+        builder.Ignore(a => a.NamesForSearch);
+        builder.Property(a => a.ExternalRef).HasMaxLength(80);
+        builder.HasIndex(a => a.ExternalRef).IsUnique();
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.Direction).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Channel).HasConversion<string>().HasMaxLength(24);
+        builder.Property(a => a.Title).HasMaxLength(1000);
+        builder.Property(a => a.HostOrVenue).HasMaxLength(500);
+        builder.Property(a => a.LeaderRoleText).HasMaxLength(300);
+        builder.Property(a => a.CounterpartRoleText).HasMaxLength(300);
+        builder.Property(a => a.Themes).HasMaxLength(1000);
+        builder.Property(a => a.Sources).HasMaxLength(4000);
+        builder.Property(a => a.Notes).HasMaxLength(4000);
+        builder.Property(a => a.Outcomes).HasMaxLength(8000);
+        builder.Property(a => a.SearchText).HasMaxLength(3000);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.Classification).HasConversion<int>();
+        builder.HasOne(a => a.LeadPerson).WithMany().HasForeignKey(a => a.LeadPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.CounterpartPerson).WithMany().HasForeignKey(a => a.CounterpartPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.PartOf).WithMany().HasForeignKey(a => a.PartOfId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Units.Unit>().WithMany().HasForeignKey(a => a.OwnerUnitId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(a => a.Legs).WithOne().HasForeignKey(l => l.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        // The review and the lists select by start date (and kind) first.
+        builder.HasIndex(a => new { a.DateStart, a.Kind });
+        builder.HasIndex(a => a.LeadPersonId);
+        builder.HasIndex(a => a.PartOfId);
+    }
+}

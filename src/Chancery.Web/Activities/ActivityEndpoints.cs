@@ -1,0 +1,99 @@
+using Chancery.Web.Accounts;
+using Chancery.Web.Common.Api;
+using Chancery.Web.Common.Classification;
+using Chancery.Web.Common.Concurrency;
+using Chancery.Web.Common.Import;
+using Chancery.Web.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Web.Activities;
+
+public static class ActivityEndpoints
+{
+    public static RouteGroupBuilder MapActivityEndpoints(this RouteGroupBuilder api)
+    {
+        var activities = api.MapGroup("/activities").WithTags("Activities");
+        activities.MapGet("/", List)
+            .WithSummary("Activities by start date (from, to), kind, leader (person id or name), partner (ISO3), channel, status, theme, unit and q; paged.");
+        activities.MapGet("/{id:int}", Get);
+        activities.MapPost("/", Create).RequireAuthorization(Policies.Edit);
+        activities.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Edit);
+        activities.MapPost("/import", Import).RequireAuthorization(Policies.Edit).DisableAntiforgery()
+            .WithSummary("Imports activities.csv (multipart 'file' or a text/csv body). All-or-nothing, keyed by id; dryRun=true previews.");
+        activities.MapGet("/export", Export)
+            .WithSummary("The activities the reader may see, in the activities.csv columns (format=csv or xlsx).");
+        return api;
+    }
+
+    private static async Task<Ok<ListResult<ActivityListItem>>> List([AsParameters] ActivityFilter filter, ChanceryDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await ActivityQueries.ListAsync(db, filter, ct));
+
+    private static async Task<Results<Ok<ActivityDetail>, NotFound>> Get(int id, ChanceryDbContext db, CancellationToken ct) =>
+        await ActivityQueries.DetailAsync(db, id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<ActivityDetail>, ValidationProblem>> Create(ActivityInput input, ChanceryDbContext db, CancellationToken ct)
+    {
+        var errors = await ActivityEditor.ValidateAsync(db, input, null, ct);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var activity = new Activity { ExternalRef = input.ExternalRef is { Length: > 0 } r ? r : "A-" + Guid.NewGuid().ToString("N")[..12] };
+        ActivityEditor.Apply(db, activity, input);
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync(ct);
+        var detail = (await ActivityQueries.DetailAsync(db, activity.Id, ct))!;
+        return TypedResults.Created($"/api/v1/activities/{activity.Id}", detail);
+    }
+
+    private static async Task<Results<Ok<ActivityDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+        int id, ActivityInput input, ChanceryDbContext db, CancellationToken ct)
+    {
+        var activity = await db.Activities.Include(a => a.Legs).SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (activity is null) return TypedResults.NotFound();
+        var errors = await ActivityEditor.ValidateAsync(db, input, id, ct);
+        if (input.Version is null) errors["version"] = ["Send the version you started editing from."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (input.ExternalRef is { Length: > 0 } r) activity.ExternalRef = r;
+        ActivityEditor.Apply(db, activity, input);
+        db.ExpectVersion(activity, input.Version!.Value);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await ActivityQueries.DetailAsync(db, id, ct);
+            if (current is null) return TypedResults.NotFound();
+            return ConcurrencyConflict.Problem(current, current.Version);
+        }
+        return TypedResults.Ok((await ActivityQueries.DetailAsync(db, id, ct))!);
+    }
+
+    private static Task<Results<Ok<ImportOutcome>, UnprocessableEntity<ImportOutcome>, ProblemHttpResult>> Import(
+        HttpRequest request, ActivityImportDefinition definition, ImportPipeline pipeline, bool? dryRun, CancellationToken ct) =>
+        ImportHttp.RunAsync(request, definition, pipeline, dryRun ?? false, ct);
+
+    private static async Task<FileContentHttpResult> Export(string? format, ChanceryDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Activities.AsNoTracking().OrderBy(a => a.DateStart).ThenBy(a => a.Id)
+            .Select(a => new
+            {
+                a.ExternalRef, a.Kind, a.DateStart, a.DateEnd, a.Status, a.LeaderRoleText, Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName,
+                a.Direction, Countries = a.Legs.OrderBy(l => l.Order).Select(l => l.CountryIso3).ToList(),
+                Counterpart = a.CounterpartPerson == null ? null : a.CounterpartPerson.FullName, a.CounterpartRoleText, a.HostOrVenue, a.Title,
+                PartOf = a.PartOf == null ? null : a.PartOf.ExternalRef, a.Channel, a.Classification, a.Sources, a.Notes,
+            })
+            .ToListAsync(ct);
+        var headers = ActivityImportDefinition.Format.Select(c => c.Name).ToList();
+        var cells = rows.Select(a => (IReadOnlyList<string?>)
+        [
+            a.ExternalRef, Codes<ActivityKind>.ToCode(a.Kind), a.DateStart.ToString("yyyy-MM-dd"), a.DateEnd.ToString("yyyy-MM-dd"),
+            Codes<ActivityStatus>.ToCode(a.Status), a.LeaderRoleText, a.Leader, Codes<ActivityDirection>.ToCode(a.Direction),
+            string.Join(';', a.Countries), a.Counterpart, a.CounterpartRoleText, a.HostOrVenue, a.Title, a.PartOf,
+            a.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null, a.Classification.ToCode(), a.Sources, a.Notes,
+        ]);
+        return string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase)
+            ? TypedResults.File(TabularFileWriter.Xlsx("activities", headers, cells), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "activities.xlsx")
+            : TypedResults.File(TabularFileWriter.Csv(headers, cells), "text/csv; charset=utf-8", "activities.csv");
+    }
+}

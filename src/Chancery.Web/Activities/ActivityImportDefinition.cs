@@ -1,0 +1,232 @@
+using Chancery.Web.Common.Classification;
+using Chancery.Web.Common.Import;
+using Chancery.Web.Common.Search;
+using Chancery.Web.Data;
+using Chancery.Web.Partners;
+using Chancery.Web.People;
+using Chancery.Web.Reference;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Web.Activities;
+
+/// <summary>activities.csv (DOMAIN "Interchange formats"), keyed by its id column. Built for bulk:
+/// reference lookups are loaded once into dictionaries, entities are added with change detection off,
+/// and everything is stored by one SaveChanges inside the pipeline's transaction.</summary>
+public sealed class ActivityImportDefinition(ChanceryDbContext db) : ImportDefinition<ActivityRow>
+{
+    public static readonly IReadOnlyList<ImportColumn> Format =
+    [
+        new("id", Required: true), new("kind", Required: true), new("date_start", Required: true), new("date_end"),
+        new("status"), new("leader_role", Required: true), new("leader_name"), new("direction"), new("countries_iso3"),
+        new("counterpart_name"), new("counterpart_role"), new("host_or_venue"), new("title"), new("part_of"),
+        new("channel"), new("classification"), new("source"), new("notes"),
+    ];
+
+    public override IReadOnlyList<ImportColumn> Columns => Format;
+
+    public override ActivityRow? Parse(ImportRowReader row)
+    {
+        var id = row.Required("id");
+        var kind = row.Code<ActivityKind>("kind", true, Codes<ActivityKind>.TryParse, Codes<ActivityKind>.All);
+        var start = row.Date("date_start", true);
+        var end = row.Date("date_end", false);
+        if (start is not null && end is not null && end < start)
+            row.Problem("date_end", $"The end date {end:yyyy-MM-dd} is before the start date {start:yyyy-MM-dd}.");
+        var status = row.Code<ActivityStatus>("status", false, Codes<ActivityStatus>.TryParse, Codes<ActivityStatus>.All);
+        var direction = row.Code<ActivityDirection>("direction", false, Codes<ActivityDirection>.TryParse, Codes<ActivityDirection>.All);
+        if (kind is { } k && direction is { } d && !k.Agrees(d))
+            row.Problem("direction", $"'{Codes<ActivityDirection>.ToCode(d)}' contradicts the kind '{Codes<ActivityKind>.ToCode(k)}', which is {Codes<ActivityDirection>.ToCode(k.RequiredDirection()!.Value)}.");
+        var channel = row.Code<ActivityChannel>("channel", false, Codes<ActivityChannel>.TryParse, Codes<ActivityChannel>.All);
+        var classification = row.Code<ClassificationLevel>("classification", false, ClassificationLevels.TryParse, ClassificationLevels.Codes);
+        var leaderRole = row.Required("leader_role");
+        var countries = row.List("countries_iso3").Select(c => c.ToUpperInvariant()).ToList();
+        if (row.HasProblems || kind is null || start is null) return null;
+        return new ActivityRow(id, kind.Value, start.Value, end ?? start.Value, status ?? ActivityStatus.Completed,
+            leaderRole, row.Optional("leader_name"), direction ?? kind.Value.DefaultDirection(), countries,
+            row.Optional("counterpart_name"), row.Optional("counterpart_role"), row.Optional("host_or_venue"),
+            row.Optional("title"), row.Optional("part_of"), channel, classification ?? ClassificationLevel.Internal,
+            row.Optional("source"), row.Optional("notes"));
+    }
+
+    public override string KeyOf(ActivityRow row) => row.Id;
+
+    public override async Task<IReadOnlyList<PlannedRow<ActivityRow>>> PlanAsync(
+        IReadOnlyList<ParsedRow<ActivityRow>> rows, ImportProblems problems, CancellationToken ct)
+    {
+        var offices = await OfficeResolver.LoadAsync(db, ct);
+        var countries = (await db.Partners.IgnoreQueryFilters().Where(p => p.Kind == PartnerKind.Country)
+            .Select(p => p.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var ids = rows.Select(r => r.Key).ToList();
+        var inFile = ids.ToHashSet();
+        // IgnoreQueryFilters: a row must match a stored activity even when the importer cannot see it,
+        // or it would be duplicated; such rows are refused instead.
+        var existing = await db.Activities.IgnoreQueryFilters().Include(a => a.Legs)
+            .Include(a => a.LeadPerson).Include(a => a.CounterpartPerson).Include(a => a.PartOf)
+            .Where(a => ids.Contains(a.ExternalRef)).AsSplitQuery().ToDictionaryAsync(a => a.ExternalRef, ct);
+        var partOfRefs = rows.Select(r => r.Value.PartOf).OfType<string>().Distinct().Where(p => !inFile.Contains(p)).ToList();
+        var storedParents = (await db.Activities.IgnoreQueryFilters().Where(a => partOfRefs.Contains(a.ExternalRef))
+            .Select(a => a.ExternalRef).ToListAsync(ct)).ToHashSet();
+        var clearance = db.Clearance;
+
+        var plan = new List<PlannedRow<ActivityRow>>(rows.Count);
+        foreach (var parsed in rows)
+        {
+            var row = parsed.Value;
+            var before = problems.Items.Count;
+            foreach (var code in row.Countries.Where(c => !countries.Contains(c)))
+                problems.Add(parsed.Line, "countries_iso3", $"Unknown country code '{code}'.");
+            var leaderOffice = offices.Resolve(row.LeaderRole, OfficeSide.Domestic);
+            if (leaderOffice is null)
+                problems.Add(parsed.Line, "leader_role", $"'{row.LeaderRole}' is not an office we know on our side.");
+            if (row.PartOf is { } parent && !inFile.Contains(parent) && !storedParents.Contains(parent))
+                problems.Add(parsed.Line, "part_of", $"'{parent}' is neither an id in this file nor a stored activity.");
+            if (row.PartOf == row.Id)
+                problems.Add(parsed.Line, "part_of", "An activity cannot be part of itself.");
+            if (row.Classification > clearance)
+                problems.Add(parsed.Line, "classification", "You cannot import a record above your own clearance.");
+            if (problems.Items.Count > before) continue;
+
+            var resolved = row with { LeaderOfficeId = leaderOffice!.Id, CounterpartOfficeId = offices.Resolve(row.CounterpartRole, OfficeSide.Foreign)?.Id };
+            if (!existing.TryGetValue(row.Id, out var stored))
+            {
+                plan.Add(new PlannedRow<ActivityRow>(parsed.Line, parsed.Key, ImportAction.Create, resolved, []));
+                continue;
+            }
+            if (stored.Classification > clearance)
+            {
+                problems.Add(parsed.Line, "id", "This activity exists but you are not cleared to change it.");
+                continue;
+            }
+            var changes = ActivityRowDiff.Between(stored, resolved);
+            plan.Add(new PlannedRow<ActivityRow>(parsed.Line, parsed.Key, changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, resolved, changes) { Target = stored });
+        }
+        return plan;
+    }
+
+    /// <summary>Stores in three saves inside the pipeline's transaction, setting foreign keys rather than
+    /// navigations so the change tracker never fixes up a large graph: people and their offices first
+    /// (their ids are needed), then the activities and legs, then the part_of links between rows of the file.</summary>
+    public override async Task ApplyAsync(IReadOnlyList<PlannedRow<ActivityRow>> plan, CancellationToken ct)
+    {
+        var work = plan.Where(p => p.Action != ImportAction.Unchanged).ToList();
+        var people = await PeopleDirectory.LoadAsync(db, work.Select(p => p.Value), ct);
+        var parentRefs = work.Select(p => p.Value.PartOf).OfType<string>().Distinct().ToList();
+        var storedParents = await db.Activities.IgnoreQueryFilters().Where(a => parentRefs.Contains(a.ExternalRef))
+            .Select(a => new { a.ExternalRef, a.Id }).ToDictionaryAsync(a => a.ExternalRef, a => a.Id, ct);
+
+        var leads = new Person?[work.Count];
+        var counterparts = new Person?[work.Count];
+        for (var i = 0; i < work.Count; i++)
+        {
+            var row = work[i].Value;
+            leads[i] = row.LeaderName is null ? null
+                : people.Observe(OfficeSide.Domestic, row.LeaderName, row.LeaderOfficeId, row.LeaderRole, row.DateStart, null);
+            counterparts[i] = row.CounterpartName is null ? null
+                : people.Observe(OfficeSide.Foreign, row.CounterpartName, row.CounterpartOfficeId, row.CounterpartRole, row.DateStart,
+                    row.Kind.IsOutgoingVisit() || row.Countries.Count != 1 ? null : row.Countries[0]);
+        }
+        await WithoutAutoDetect(() => people.Store(db), ct);
+
+        var byRef = new Dictionary<string, Activity>(work.Count);
+        await WithoutAutoDetect(() =>
+        {
+            for (var i = 0; i < work.Count; i++)
+            {
+                var planned = work[i];
+                var row = planned.Value;
+                var activity = planned.Action == ImportAction.Create ? new Activity { ExternalRef = row.Id } : (Activity)planned.Target!;
+                if (planned.Action == ImportAction.Update)
+                {
+                    db.ActivityLegs.RemoveRange(activity.Legs);
+                    activity.Legs = [];
+                }
+                row.CopyTo(activity);
+                activity.LeadPersonId = leads[i]?.Id;
+                activity.CounterpartPersonId = counterparts[i]?.Id;
+                activity.NamesForSearch = $"{leads[i]?.FullName} {counterparts[i]?.FullName}";
+                activity.PartOfId = row.PartOf is { } parent && storedParents.TryGetValue(parent, out var parentId) ? parentId : null;
+                for (var l = 0; l < row.Countries.Count; l++)
+                    activity.Legs.Add(new ActivityLeg { CountryIso3 = row.Countries[l], Order = l + 1 });
+                if (planned.Action == ImportAction.Create) db.Activities.Add(activity);
+                byRef[row.Id] = activity;
+            }
+        }, ct);
+
+        // Links between rows of this file: the parent's id is known only now.
+        var linked = false;
+        foreach (var planned in work)
+            if (planned.Value.PartOf is { } parent && byRef.TryGetValue(parent, out var inFile))
+            {
+                byRef[planned.Value.Id].PartOfId = inFile.Id;
+                linked = true;
+            }
+        if (linked) await db.SaveChangesAsync(ct);
+    }
+
+    private async Task WithoutAutoDetect(Action add, CancellationToken ct)
+    {
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try { add(); }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+public sealed record ActivityRow(
+    string Id, ActivityKind Kind, DateOnly DateStart, DateOnly DateEnd, ActivityStatus Status,
+    string LeaderRole, string? LeaderName, ActivityDirection Direction, IReadOnlyList<string> Countries,
+    string? CounterpartName, string? CounterpartRole, string? HostOrVenue, string? Title, string? PartOf,
+    ActivityChannel? Channel, ClassificationLevel Classification, string? Source, string? Notes)
+{
+    /// <summary>Set while planning: the offices the role texts resolve to.</summary>
+    public int LeaderOfficeId { get; init; }
+    public int? CounterpartOfficeId { get; init; }
+
+    public void CopyTo(Activity a)
+    {
+        a.Kind = Kind;
+        a.Direction = Direction;
+        a.Status = Status;
+        a.DateStart = DateStart;
+        a.DateEnd = DateEnd;
+        a.Title = Title;
+        a.HostOrVenue = HostOrVenue;
+        a.Channel = Channel;
+        a.LeaderRoleText = LeaderRole;
+        a.CounterpartRoleText = CounterpartRole;
+        a.Classification = Classification;
+        a.Sources = Source;
+        a.Notes = Notes;
+    }
+}
+
+/// <summary>What re-importing a row would change on the stored activity (the preview).</summary>
+internal static class ActivityRowDiff
+{
+    public static List<FieldChange> Between(Activity stored, ActivityRow row)
+    {
+        var changes = new List<FieldChange>();
+        void Compare(string field, string? before, string? after)
+        {
+            if (!string.Equals(before ?? "", after ?? "", StringComparison.Ordinal)) changes.Add(new FieldChange(field, before, after));
+        }
+        Compare("kind", Codes<ActivityKind>.ToCode(stored.Kind), Codes<ActivityKind>.ToCode(row.Kind));
+        Compare("date_start", stored.DateStart.ToString("yyyy-MM-dd"), row.DateStart.ToString("yyyy-MM-dd"));
+        Compare("date_end", stored.DateEnd.ToString("yyyy-MM-dd"), row.DateEnd.ToString("yyyy-MM-dd"));
+        Compare("status", Codes<ActivityStatus>.ToCode(stored.Status), Codes<ActivityStatus>.ToCode(row.Status));
+        Compare("leader_role", stored.LeaderRoleText, row.LeaderRole);
+        Compare("leader_name", stored.LeadPerson?.FullName, row.LeaderName);
+        Compare("direction", Codes<ActivityDirection>.ToCode(stored.Direction), Codes<ActivityDirection>.ToCode(row.Direction));
+        Compare("countries_iso3", string.Join(';', stored.Legs.OrderBy(l => l.Order).Select(l => l.CountryIso3)), string.Join(';', row.Countries));
+        Compare("counterpart_name", stored.CounterpartPerson?.FullName, row.CounterpartName);
+        Compare("counterpart_role", stored.CounterpartRoleText, row.CounterpartRole);
+        Compare("host_or_venue", stored.HostOrVenue, row.HostOrVenue);
+        Compare("title", stored.Title, row.Title);
+        Compare("part_of", stored.PartOf?.ExternalRef, row.PartOf);
+        Compare("channel", stored.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null, row.Channel is { } rc ? Codes<ActivityChannel>.ToCode(rc) : null);
+        Compare("classification", stored.Classification.ToCode(), row.Classification.ToCode());
+        Compare("source", stored.Sources, row.Source);
+        Compare("notes", stored.Notes, row.Notes);
+        return changes;
+    }
+}

@@ -1,0 +1,71 @@
+using Chancery.Web.Common.Api;
+using Chancery.Web.Common.Classification;
+using Chancery.Web.Common.Search;
+using Chancery.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Web.Activities;
+
+public static class ActivityQueries
+{
+    public static async Task<ListResult<ActivityListItem>> ListAsync(ChanceryDbContext db, ActivityFilter f, CancellationToken ct)
+    {
+        var query = db.Activities.AsNoTracking();
+        if (f.From is { } from) query = query.Where(a => a.DateStart >= from);
+        if (f.To is { } to) query = query.Where(a => a.DateStart <= to);
+        if (Codes<ActivityKind>.TryParse(f.Kind, out var kind)) query = query.Where(a => a.Kind == kind);
+        if (Codes<ActivityStatus>.TryParse(f.Status, out var status)) query = query.Where(a => a.Status == status);
+        if (Codes<ActivityChannel>.TryParse(f.Channel, out var channel)) query = query.Where(a => a.Channel == channel);
+        if (!string.IsNullOrWhiteSpace(f.Leader))
+        {
+            if (int.TryParse(f.Leader, out var personId)) query = query.Where(a => a.LeadPersonId == personId);
+            else
+            {
+                var people = db.People.MatchingSearch(f.Leader).Select(p => p.Id);
+                query = query.Where(a => a.LeadPersonId != null && people.Contains(a.LeadPersonId.Value));
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(f.Partner))
+        {
+            var code = f.Partner.Trim().ToUpperInvariant();
+            query = query.Where(a => a.Legs.Any(l => l.CountryIso3 == code));
+        }
+        if (!string.IsNullOrWhiteSpace(f.Theme))
+        {
+            var pattern = "%;" + f.Theme.Trim().ToLowerInvariant() + ";%";
+            query = query.Where(a => EF.Functions.Like(a.Themes, pattern));
+        }
+        if (f.Unit is { } unit) query = query.Where(a => a.OwnerUnitId == unit);
+        query = query.MatchingSearch(f.Q);
+
+        var paging = Paging.From(f.Page, f.PageSize);
+        var total = await query.CountAsync(ct);
+        var page = await query.OrderByDescending(a => a.DateStart).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize)
+            .Select(a => new
+            {
+                a.Id, a.ExternalRef, a.Kind, a.Status, a.DateStart, a.DateEnd, a.Title,
+                Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName, a.LeaderRoleText,
+                Countries = a.Legs.OrderBy(l => l.Order).Select(l => l.CountryIso3).ToList(), a.Classification,
+            })
+            .ToListAsync(ct);
+        return new ListResult<ActivityListItem>(page.Select(a => new ActivityListItem(a.Id, a.ExternalRef, Codes<ActivityKind>.ToCode(a.Kind),
+            Codes<ActivityStatus>.ToCode(a.Status), a.DateStart, a.DateEnd, a.Title, a.Leader, a.LeaderRoleText, a.Countries,
+            a.Classification.ToCode())).ToList(), total);
+    }
+
+    public static async Task<ActivityDetail?> DetailAsync(ChanceryDbContext db, int id, CancellationToken ct)
+    {
+        var a = await db.Activities.AsNoTracking().Include(x => x.Legs).Include(x => x.LeadPerson).Include(x => x.CounterpartPerson)
+            .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
+        return a is null ? null : ToDetail(a);
+    }
+
+    public static ActivityDetail ToDetail(Activity a) => new(
+        a.Id, a.ExternalRef, Codes<ActivityKind>.ToCode(a.Kind), Codes<ActivityDirection>.ToCode(a.Direction),
+        Codes<ActivityStatus>.ToCode(a.Status), a.DateStart, a.DateEnd, a.Title, a.HostOrVenue,
+        a.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null,
+        a.LeadPersonId, a.LeadPerson?.FullName, a.LeaderRoleText, a.CounterpartPersonId, a.CounterpartPerson?.FullName,
+        a.CounterpartRoleText, a.PartOfId, a.OwnerUnitId, a.Outcomes, a.ThemeList(), a.Sources, a.Notes,
+        a.Classification.ToCode(), a.Version,
+        a.Legs.OrderBy(l => l.Order).Select(l => new ActivityLegDto(l.Order, l.CountryIso3, l.City, l.DateStart, l.DateEnd)).ToList());
+}

@@ -1,0 +1,44 @@
+using Chancery.Web.Common.Concurrency;
+using Chancery.Web.Common.Search;
+using Chancery.Web.Reference;
+
+namespace Chancery.Web.People;
+
+/// <summary>A leader on our side or a foreign counterpart. Not classified itself: who holds an office
+/// is public knowledge; what they did is classified on the activity.</summary>
+public sealed class Person : IVersioned, ISearchable
+{
+    public int Id { get; set; }
+    public required string FullName { get; set; }
+    /// <summary>The folded full name, the key an import finds a person by (with the side).</summary>
+    public string NameKey { get; set; } = "";
+    public OfficeSide Side { get; set; }
+    /// <summary>ISO 3166-1 alpha-3 of a foreign person's country (null for ours or when unknown).</summary>
+    public string? CountryIso3 { get; set; }
+    public List<PersonOffice> Offices { get; set; } = [];
+    public int Version { get; set; }
+    public string SearchText { get; set; } = "";
+
+    public string BuildSearchText() => TextFolding.FoldAll(FullName, CountryIso3);
+
+    /// <summary>Tier on a day: the best (lowest) tier among the ranked offices held that day; null when none.</summary>
+    public int? TierOn(DateOnly day) => Offices
+        .Where(o => o.Office is not null && o.Covers(day))
+        .Select(o => (int?)o.Office!.Tier).Min();
+}
+
+/// <summary>An office held for a period. Either a ranked office from the reference list, or a free-text
+/// title (OfficeId null) that carries no rank and so never makes an activity high-level.</summary>
+public sealed class PersonOffice
+{
+    public int Id { get; set; }
+    public int PersonId { get; set; }
+    public int? OfficeId { get; set; }
+    public Office? Office { get; set; }
+    public string? Title { get; set; }
+    public DateOnly From { get; set; }
+    /// <summary>Last day held; null while still held.</summary>
+    public DateOnly? To { get; set; }
+
+    public bool Covers(DateOnly day) => From <= day && (To is null || To >= day);
+}

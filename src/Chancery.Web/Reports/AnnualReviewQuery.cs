@@ -1,0 +1,74 @@
+using Chancery.Web.Activities;
+using Chancery.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Web.Reports;
+
+/// <summary>Computes the annual review with three queries through the DbContext (so the classification
+/// filter decides what is counted): the counted activities with their ranks, their countries, and the
+/// names of the countries visited. Ranks are decided in the database by EXISTS over person_offices on
+/// the activity's start date, which runs the same on SQLite and PostgreSQL.</summary>
+public static class AnnualReviewQuery
+{
+    private static readonly ActivityKind[] CountedKinds =
+    [
+        .. ActivityKinds.OutgoingVisits, ActivityKind.IncomingVisit, ActivityKind.MultilateralConference,
+        ActivityKind.BilateralMeeting, ActivityKind.PhoneCall, ActivityKind.OnlineTalk,
+    ];
+
+    /// <summary>The rank that makes a visiting counterpart count: tier 1 (heads of state or government,
+    /// party leaders, heads of parliament, the UN Secretary-General).</summary>
+    public const int IncomingCounterpartTier = 1;
+
+    public static async Task<AnnualReview> ComputeAsync(ChanceryDbContext db, DateOnly from, DateOnly to, int tier, bool forecast, CancellationToken ct)
+    {
+        ActivityStatus[] statuses = forecast
+            ? [ActivityStatus.Completed, ActivityStatus.Planned, ActivityStatus.Confirmed]
+            : [ActivityStatus.Completed];
+
+        var rows = await db.Activities.AsNoTracking()
+            .Where(a => a.DateStart >= from && a.DateStart <= to && statuses.Contains(a.Status) && CountedKinds.Contains(a.Kind))
+            .Where(a => (a.Kind == ActivityKind.IncomingVisit
+                && db.PersonOffices.Any(o => o.PersonId == a.CounterpartPersonId && o.OfficeId != null
+                    && o.Office!.Tier <= IncomingCounterpartTier && o.From <= a.DateStart && (o.To == null || o.To >= a.DateStart)))
+                || (a.Kind != ActivityKind.IncomingVisit && db.PersonOffices.Any(o => o.PersonId == a.LeadPersonId && o.OfficeId != null
+                    && o.Office!.Tier <= tier && o.From <= a.DateStart && (o.To == null || o.To >= a.DateStart))))
+            .OrderBy(a => a.DateStart).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, a.ExternalRef, a.Title, a.Kind, a.DateStart, Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName })
+            .ToListAsync(ct);
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var legs = (await db.ActivityLegs.AsNoTracking().Where(l => ids.Contains(l.ActivityId))
+                .Select(l => new { l.ActivityId, l.Order, l.CountryIso3 }).ToListAsync(ct))
+            .GroupBy(l => l.ActivityId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(l => l.Order).Select(l => l.CountryIso3).ToList());
+
+        var records = rows.Select(r => new ReviewRecord(r.Id, r.ExternalRef, r.Title, Codes<ActivityKind>.ToCode(r.Kind), r.DateStart,
+            r.Leader, legs.GetValueOrDefault(r.Id) ?? [])).ToList();
+        List<ReviewRecord> OfKind(params ActivityKind[] kinds) =>
+            records.Where(r => kinds.Any(k => Codes<ActivityKind>.ToCode(k) == r.Kind)).ToList();
+
+        var outgoing = OfKind(ActivityKinds.OutgoingVisits);
+        var incoming = OfKind(ActivityKind.IncomingVisit);
+        var conferences = OfKind(ActivityKind.MultilateralConference);
+        var bilateral = OfKind(ActivityKind.BilateralMeeting);
+        var calls = OfKind(ActivityKind.PhoneCall);
+        var talks = OfKind(ActivityKind.OnlineTalk);
+        // The headline: every counted record except bilateral meetings, which are reported beside it.
+        var headline = records.Where(r => r.Kind != Codes<ActivityKind>.ToCode(ActivityKind.BilateralMeeting)).ToList();
+
+        var visitedCodes = outgoing.SelectMany(r => r.Countries).Distinct().ToList();
+        var countries = (await db.Partners.AsNoTracking().Where(p => visitedCodes.Contains(p.Code))
+                .Select(p => new { p.Code, p.NameVi, p.NameEn }).ToListAsync(ct))
+            .ToDictionary(p => p.Code);
+        var visited = visitedCodes
+            .Select(c => countries.TryGetValue(c, out var p) ? new ReviewCountry(p.Code, p.NameVi, p.NameEn) : new ReviewCountry(c, c, c))
+            .OrderBy(c => c.NameEn, StringComparer.Ordinal).ToList();
+
+        var figures = new AnnualReviewFigures(headline.Count, outgoing.Count, visited.Count, conferences.Count,
+            bilateral.Count, incoming.Count, calls.Count, talks.Count);
+        var lists = new AnnualReviewLists(headline, outgoing, visited, conferences, bilateral, incoming, calls, talks);
+        return new AnnualReview(from, to, tier, forecast, figures, lists,
+            AnnualReviewParagraph.Vietnamese(figures), AnnualReviewParagraph.English(figures));
+    }
+}
