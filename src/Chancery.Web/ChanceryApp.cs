@@ -65,7 +65,7 @@ public static class ChanceryApp
         });
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
         {
-            pages.UseExceptionHandler("/error", createScopeForErrors: true);
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorHandling.WritePageErrorAsync });
         });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 

@@ -50,7 +50,7 @@ public sealed class BrowserApp : IAsyncLifetime
             Assert.Skip(TestEnvironment.BrowserSkipReason);
         }
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN" });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

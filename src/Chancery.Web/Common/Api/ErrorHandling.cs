@@ -19,6 +19,23 @@ public static class ErrorHandling
         return services;
     }
 
+    /// <summary>The error page for browsers. Written directly rather than re-executing a Razor page,
+    /// because re-execution keeps the request's method and a failed form POST would find no page.</summary>
+    public static async Task WritePageErrorAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var trace = System.Net.WebUtility.HtmlEncode(System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier);
+        await context.Response.WriteAsync($$"""
+            <!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Chancery</title>
+            <link rel="stylesheet" href="/css/app.css"></head><body><main>
+            <h1>Đã xảy ra lỗi · Something went wrong</h1>
+            <p>Lỗi đã được ghi lại. · The error has been logged.</p>
+            <p class="muted">Mã tham chiếu · Reference: <code>{{trace}}</code></p>
+            <p><a href="/">Trang chủ · Home</a></p></main></body></html>
+            """);
+    }
+
     private sealed class ConcurrencyExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
