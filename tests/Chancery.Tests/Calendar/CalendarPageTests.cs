@@ -72,6 +72,53 @@ public abstract partial class CalendarPageTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_subscribe_page_creates_a_link_and_a_second_press_replaces_it()
+    {
+        var viewer = await fixture.App.UserClientAsync("calendar-subscriber@test.local", Roles.Viewer, ClassificationLevel.Internal);
+        var page = await PageAsync(viewer, "/calendar/subscribe");
+        page.ShouldContain("Bạn chưa có địa chỉ lịch.");
+
+        var first = await PressAsync(viewer, page);
+        var firstUrl = FeedUrl(first);
+        var second = await PressAsync(viewer, first);
+        var secondUrl = FeedUrl(second);
+
+        firstUrl.ShouldStartWith("http://localhost/calendar/feed/");
+        secondUrl.ShouldNotBe(firstUrl);
+        second.ShouldContain("Liên kết cũ không còn dùng được");
+        var anonymous = fixture.App.CreateClient();
+        (await anonymous.GetAsync(new Uri(firstUrl).PathAndQuery, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync(new Uri(secondUrl).PathAndQuery, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static async Task<string> PressAsync(HttpClient client, string page)
+    {
+        var response = await client.PostAsync("/calendar/subscribe", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "rotate-calendar-link", ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        }), Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    private static string FeedUrl(string page)
+    {
+        var match = Regex.Match(page, "id=\"feed-url\"[^>]*value=\"(?<url>[^\"]+)\"");
+        match.Success.ShouldBeTrue("the page shows no feed address");
+        return match.Groups["url"].Value;
+    }
+
+    private static string AntiforgeryToken(string html)
+    {
+        var match = AntiforgeryInput().Match(html);
+        match.Success.ShouldBeTrue("the page has no antiforgery token");
+        return match.Groups["a"].Success ? match.Groups["a"].Value : match.Groups["b"].Value;
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"(?<a>[^\"]+)\"|<input[^>]*value=\"(?<b>[^\"]+)\"[^>]*name=\"__RequestVerificationToken\"")]
+    private static partial Regex AntiforgeryInput();
+
+    [Fact]
     public async Task The_agenda_groups_the_next_sixty_days_by_day()
     {
         var admin = await fixture.App.AdminClientAsync();
