@@ -72,6 +72,26 @@ public abstract partial class CalendarPageTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_leader_and_kind_filters_narrow_the_month()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        await ActivityDataset.EnsureImportedAsync(admin);
+        var june = await PageAsync(admin, "/calendar?month=2025-06");
+        var option = Regex.Match(june, "<option value=\"(?<id>\\d+)\"[^>]*>Lương Cường</option>");
+        option.Success.ShouldBeTrue("Lương Cường is not among the leaders to filter by");
+
+        var byLeader = await PageAsync(admin, "/calendar?month=2025-06&leader=" + option.Groups["id"].Value);
+        var byKind = await PageAsync(admin, "/calendar?month=2025-06&kind=bilateral_meeting");
+
+        // June 2025: i3 (3–5 June) is led by Lương Cường; the trip t1 and its meetings by Phạm Minh Chính.
+        byLeader.ShouldContain("Visit by the Australian Prime Minister");
+        byLeader.ShouldNotContain("Trip to France and Switzerland");
+        byKind.ShouldContain("Meeting the Swiss President");
+        byKind.ShouldContain("Meeting the German Chancellor");
+        byKind.ShouldNotContain("Summit in Geneva");
+    }
+
+    [Fact]
     public async Task The_subscribe_page_creates_a_link_and_a_second_press_replaces_it()
     {
         var viewer = await fixture.App.UserClientAsync("calendar-subscriber@test.local", Roles.Viewer, ClassificationLevel.Internal);
