@@ -1,5 +1,6 @@
 using Chancery.Web.Accounts;
 using Chancery.Web.Activities;
+using Chancery.Web.Calendar;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Classification;
@@ -52,6 +53,7 @@ public static class ChanceryApp
         services.AddScoped<ReferenceDataSeeder>();
         services.AddPartners();
         services.AddActivities();
+        services.AddCalendar();
         return services;
     }
 
@@ -79,6 +81,7 @@ public static class ChanceryApp
         app.MapOpenApi();
         app.MapCultureSwitch();
         app.MapLogout();
+        app.MapCalendarFeed();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapAuthEndpoints();
@@ -87,6 +90,7 @@ public static class ChanceryApp
         api.MapPartnerEndpoints();
         api.MapActivityEndpoints();
         api.MapReportEndpoints();
+        api.MapCalendarEndpoints();
         api.MapUnitEndpoints();
         api.MapUserEndpoints();
         // Unknown API addresses answer ProblemDetails (the page catch-all would answer HTML).

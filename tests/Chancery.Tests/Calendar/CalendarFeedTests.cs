@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Chancery.Tests.Activities;
+using Chancery.Tests.Infrastructure;
+using Chancery.Web.Accounts;
+using Chancery.Web.Common.Classification;
+
+namespace Chancery.Tests.Calendar;
+
+/// <summary>The per-user iCalendar feed, on both providers: anonymous by address, but holding only what
+/// the address's owner may see.</summary>
+public abstract class CalendarFeedTests(AppFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private sealed record FeedAddress(string Url);
+
+    // Dates relative to today, so both sit inside the feed's window (one year back, two ahead).
+    private static readonly DateOnly Soon = DateOnly.FromDateTime(DateTime.Now).AddDays(20);
+
+    private static string Csv => ActivityDataset.Header + "\n" +
+        $"cal-open,official_visit,{Iso(Soon)},{Iso(Soon.AddDays(2))},planned,Prime Minister,Phạm Minh Chính,outgoing,IND;LKA,,,New Delhi,Visit to India and Sri Lanka,,,internal,,\n" +
+        $"cal-secret,working_visit,{Iso(Soon.AddDays(5))},{Iso(Soon.AddDays(5))},confirmed,Prime Minister,Phạm Minh Chính,outgoing,CHN,,,Beijing,Confidential trip to Beijing,,,confidential,,\n";
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static async Task<string> FeedUrlAsync(HttpClient client)
+    {
+        var response = await client.PostAsync("/api/v1/calendar/token", null, Ct);
+        response.EnsureSuccessStatusCode();
+        var address = await response.Content.ReadFromJsonAsync<FeedAddress>(Ct);
+        address!.Url.ShouldEndWith(".ics");
+        return address.Url;
+    }
+
+    /// <summary>What a calendar app does: an anonymous GET of the address.</summary>
+    private async Task<HttpResponseMessage> FetchAsync(string url) =>
+        await fixture.App.CreateClient().GetAsync(new Uri(url).PathAndQuery, Ct);
+
+    private async Task<Ical.Net.Calendar> LoadFeedAsync(string url)
+    {
+        var response = await FetchAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/calendar");
+        response.Content.Headers.ContentType.CharSet.ShouldBe("utf-8");
+        return Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync(Ct))!;
+    }
+
+    [Fact]
+    public async Task An_internal_viewers_feed_leaves_out_the_confidential_trip_that_an_administrators_feed_holds()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        await ActivityDataset.EnsureImportedAsync(admin);
+        var (response, _) = await ActivityDataset.ImportAsync(admin, Csv);
+        response.EnsureSuccessStatusCode();
+        var viewer = await fixture.App.UserClientAsync("feed-viewer@test.local", Roles.Viewer, ClassificationLevel.Internal);
+
+        var viewerFeed = await LoadFeedAsync(await FeedUrlAsync(viewer));
+        var adminFeed = await LoadFeedAsync(await FeedUrlAsync(admin));
+
+        viewerFeed.Events.Select(e => e.Summary).ShouldContain("Visit to India and Sri Lanka");
+        viewerFeed.Events.Select(e => e.Summary).ShouldNotContain("Confidential trip to Beijing");
+        adminFeed.Events.Select(e => e.Summary).ShouldContain("Confidential trip to Beijing");
+    }
+
+    [Fact]
+    public async Task A_planned_three_day_visit_is_a_tentative_all_day_event_ending_the_day_after_its_last_day()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        (await ActivityDataset.ImportAsync(admin, Csv)).Response.EnsureSuccessStatusCode();
+
+        var feed = await LoadFeedAsync(await FeedUrlAsync(admin));
+
+        var visit = feed.Events.Single(e => e.Summary == "Visit to India and Sri Lanka");
+        visit.DtStart!.HasTime.ShouldBeFalse();
+        visit.DtStart.Date.ShouldBe(Soon);
+        visit.DtEnd!.Date.ShouldBe(Soon.AddDays(3)); // exclusive: last day + 1
+        visit.Status.ShouldBe("TENTATIVE");
+        visit.Location.ShouldBe("New Delhi");
+        visit.Uid!.ShouldEndWith("@chancery");
+        visit.Description!.ShouldContain("Phạm Minh Chính");
+        visit.Description!.ShouldContain("IND, LKA");
+        visit.Url!.AbsolutePath.ShouldBe("/activities/" + visit.Uid.Split('@')[0]);
+        feed.Events.Single(e => e.Summary == "Confidential trip to Beijing").Status.ShouldBe("CONFIRMED");
+    }
+
+    [Fact]
+    public async Task An_unknown_token_answers_not_found()
+    {
+        var response = await FetchAsync("http://localhost/calendar/feed/" + new string('A', 43) + ".ics");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_new_link_revokes_the_old_one()
+    {
+        var viewer = await fixture.App.UserClientAsync("feed-rotator@test.local", Roles.Viewer, ClassificationLevel.Internal);
+        var oldUrl = await FeedUrlAsync(viewer);
+        (await FetchAsync(oldUrl)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var newUrl = await FeedUrlAsync(viewer);
+
+        newUrl.ShouldNotBe(oldUrl);
+        (await FetchAsync(oldUrl)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await FetchAsync(newUrl)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Rotating_the_link_needs_a_signed_in_user()
+    {
+        var response = await fixture.App.CreateClient().PostAsync("/api/v1/calendar/token", null, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+}
+
+public sealed class CalendarFeedTestsOnSqlite(SqliteApp fixture) : CalendarFeedTests(fixture), IClassFixture<SqliteApp>;
+
+public sealed class CalendarFeedTestsOnPostgres(PostgresApp fixture) : CalendarFeedTests(fixture), IClassFixture<PostgresApp>;
