@@ -18,6 +18,9 @@ public sealed class AnnualReviewBrowserTests(BrowserApp browser) : IClassFixture
     {
         var page = await browser.NewPageAsync();
         await ImportDatasetAsync();
+        var problems = new List<string>();
+        page.PageError += (_, e) => problems.Add("script error: " + e);
+        page.Response += (_, r) => { if (r.Status >= 400) problems.Add($"{r.Status} {r.Url}"); };
         await BrowserApp.SignInAsync(page);
 
         // From the menu, as a reader would (a full load: the page's scripts must run).
@@ -30,7 +33,10 @@ public sealed class AnnualReviewBrowserTests(BrowserApp browser) : IClassFixture
 
         await Expect(page.Locator(".review-paragraph[lang=vi]")).ToContainTextAsync(AnnualReviewDocumentTests.ParagraphVi2025);
         // The map is drawn: a path per country, France, Switzerland, Cambodia and India visited, Australia came.
-        await Expect(page.Locator("#review-map svg path.map-country").First).ToBeAttachedAsync();
+        var drawn = await page.Locator("#review-map svg path.map-country").First
+            .WaitForAsync(new() { State = WaitForSelectorState.Attached }).ContinueWith(t => t.IsCompletedSuccessfully, TestContext.Current.CancellationToken);
+        problems.ShouldBeEmpty();
+        drawn.ShouldBeTrue();
         (await page.Locator("#review-map svg path.map-country").CountAsync()).ShouldBeGreaterThan(100);
         await Expect(page.Locator("#review-map path.visited")).ToHaveCountAsync(4);
         await Expect(page.Locator("#review-map path.came")).ToHaveCountAsync(1);
