@@ -54,7 +54,7 @@ public static class AnnualReviewDocx
     }
 
     private static Paragraph Heading(string value, int halfPoints) =>
-        new(new ParagraphProperties(new SpacingBetweenLines { Before = "240", After = "120" }, new KeepNext()),
+        new(new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" }),
             new Run(new RunProperties(new Bold(), new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
                 new Text(value) { Space = SpaceProcessingModeValues.Preserve }));
 
@@ -67,19 +67,28 @@ public static class AnnualReviewDocx
 
     private static Table Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {
-        var border = () => new[]
-        {
-            (OpenXmlElement)new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 },
-        };
-        var table = new Table(new TableProperties(
-            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-            new TableBorders(border())));
+        // Schema order matters (Word refuses a file otherwise): top, left, bottom, right, inside borders;
+        // then the grid before the rows.
+        var table = new Table(
+            new TableProperties(
+                new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+                new TableBorders(
+                    new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                    new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })),
+            new TableGrid(ColumnWidths(headers.Count).Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         table.Append(Row(headers, header: true));
         foreach (var row in rows) table.Append(Row(row, header: false));
         return table;
     }
+
+    /// <summary>Twentieths of a point across an A4 text width (about 9000): the title column gets the room.</summary>
+    private static int[] ColumnWidths(int columns) => columns switch
+    {
+        2 => [6500, 2500],
+        4 => [1500, 3900, 2000, 1600],
+        _ => Enumerable.Repeat(9000 / columns, columns).ToArray(),
+    };
 
     private static TableRow Row(IReadOnlyList<string> cells, bool header)
     {

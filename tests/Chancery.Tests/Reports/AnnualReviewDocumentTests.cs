@@ -5,6 +5,7 @@ using Chancery.Tests.Infrastructure;
 using Chancery.Web.Accounts;
 using Chancery.Web.Common.Classification;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Chancery.Tests.Reports;
@@ -80,6 +81,7 @@ public abstract class AnnualReviewDocumentTests(AppFixture fixture)
     {
         using var doc = await DocxAsync(await AdminWithDatasetAsync());
 
+        new OpenXmlValidator().Validate(doc, Ct).Select(e => $"{e.Path?.XPath}: {e.Description}").ShouldBeEmpty(); // Word opens it
         var paragraphs = Paragraphs(doc);
         paragraphs[0].ShouldBe("Tổng kết hoạt động đối ngoại cấp cao");
         paragraphs.ShouldContain("Kỳ báo cáo: 01/01/2025 – 31/12/2025");
