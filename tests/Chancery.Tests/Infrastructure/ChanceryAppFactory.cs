@@ -64,6 +64,9 @@ public class ChanceryAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the static web assets manifest is not read, so _framework/blazor.web.js and
+        // the content types of wwwroot files were missing in browser tests (module scripts need them).
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", Provider == TestProvider.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("ConnectionStrings:Chancery", _connectionString);
         builder.UseSetting("Admin:Email", AdminEmail);
