@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Web.People;
 
-public sealed record PersonListItem(int Id, string FullName, string Side, string? CountryIso3, string? CurrentOffice, int? CurrentTier);
+public sealed record PersonListItem(int Id, string FullName, string Side, string? CountryIso3, string? CurrentOfficeEn, string? CurrentOfficeVi, int? CurrentTier);
 
 public sealed record PersonOfficeDto(int Id, int? OfficeId, string? OfficeCode, string? OfficeNameEn, string? OfficeNameVi, int? Tier,
     string? Title, DateOnly From, DateOnly? To);
@@ -32,7 +32,7 @@ public static class PeopleQueries
         {
             var held = CurrentOffice(p, today);
             return new PersonListItem(p.Id, p.FullName, p.Side.ToString().ToLowerInvariant(), p.CountryIso3,
-                held?.Office?.NameEn ?? held?.Title, held?.Office?.Tier);
+                held?.Office?.NameEn ?? held?.Title, held?.Office?.NameVi ?? held?.Title, held?.Office?.Tier);
         }).ToList(), total);
     }
 
