@@ -6,6 +6,9 @@ namespace Chancery.Tests.Browser;
 /// <summary>An editor records a multi-leg trip through the form and sees it on the activity page.</summary>
 public sealed class ActivityTripTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
+    // Two full-page form posts on a busy two-core machine: give assertions the same patience as actions.
+    static ActivityTripTests() => SetDefaultExpectTimeout(15_000);
+
     [Fact]
     public async Task A_three_leg_trip_in_two_countries_is_saved_and_shown_with_its_legs_in_order()
     {
