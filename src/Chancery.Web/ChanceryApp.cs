@@ -10,6 +10,7 @@ using Chancery.Web.Common.Search;
 using Chancery.Web.Components;
 using Chancery.Web.Data;
 using Chancery.Web.Partners;
+using Chancery.Web.People;
 using Chancery.Web.Reference;
 using Chancery.Web.Reports;
 using Chancery.Web.Units;
@@ -89,6 +90,7 @@ public static class ChanceryApp
         api.MapAuditEndpoints();
         api.MapPartnerEndpoints();
         api.MapActivityEndpoints();
+        api.MapPeopleEndpoints();
         api.MapReportEndpoints();
         api.MapCalendarEndpoints();
         api.MapUnitEndpoints();

@@ -72,7 +72,7 @@ public abstract class ActivityApiTests(AppFixture fixture)
         var input = NewVisit() with
         {
             Direction = "incoming",
-            Legs = [new("FRA", "Paris", new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 3)), new("XYZ", null, new DateOnly(2024, 3, 2), null)],
+            Legs = [new("FRA", "Paris", new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 3)), new("XYZ", null, new DateOnly(2025, 3, 2), null)],
         };
 
         var response = await admin.PostAsJsonAsync("/api/v1/activities", input, Ct);
@@ -92,7 +92,7 @@ public abstract class ActivityApiTests(AppFixture fixture)
         var created = await admin.PostAsJsonAsync("/api/v1/activities", NewVisit(), Ct);
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var detail = (await created.Content.ReadFromJsonAsync<ActivityDetail>(Ct))!;
-        detail.Legs.Select(l => l.CountryIso3).ShouldBe(["FRA"]);
+        detail.Legs.Select(l => l.CountryIso3).ShouldBe(["BEL"]);
 
         var first = await admin.PutAsJsonAsync($"/api/v1/activities/{detail.Id}", NewVisit() with { Title = "First edit", Version = detail.Version }, Ct);
         first.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -103,13 +103,13 @@ public abstract class ActivityApiTests(AppFixture fixture)
         now!.Title.ShouldBe("First edit");
     }
 
-    // 2024, so the visits these tests create stay out of the 2025 dataset the list test counts.
     private static ActivityInput NewVisit() => new(
-        ExternalRef: null, Kind: "official_visit", Direction: null, Status: null, DateStart: new DateOnly(2024, 3, 2), DateEnd: new DateOnly(2024, 3, 4),
-        Title: "Visit to France", HostOrVenue: "Paris", Channel: "government", LeadPersonId: null, LeaderRoleText: "Thủ tướng",
+        ExternalRef: null, Kind: "official_visit", Direction: null, Status: null, DateStart: new DateOnly(2025, 3, 2), DateEnd: new DateOnly(2025, 3, 4),
+        // Belgium, not France: the list test counts the dataset's French activities in the same database.
+        Title: "Visit to Belgium", HostOrVenue: "Brussels", Channel: "government", LeadPersonId: null, LeaderRoleText: "Thủ tướng",
         CounterpartPersonId: null, CounterpartRoleText: null, PartOfId: null, OwnerUnitId: null, Outcomes: null,
         Themes: ["semiconductors"], Sources: null, Notes: null, Classification: null,
-        Legs: [new("FRA", "Paris", new DateOnly(2024, 3, 2), new DateOnly(2024, 3, 4))], Version: null);
+        Legs: [new("BEL", "Brussels", new DateOnly(2025, 3, 2), new DateOnly(2025, 3, 4))], Version: null);
 }
 
 public sealed class ActivityApiTestsOnSqlite(SqliteApp fixture) : ActivityApiTests(fixture), IClassFixture<SqliteApp>;
