@@ -61,11 +61,12 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser 
         var inFile = ids.ToHashSet();
         // IgnoreQueryFilters: a row must match a stored activity even when the importer cannot see it,
         // or it would be duplicated; such rows are refused instead.
+        // EF.Parameter: one array/JSON parameter, not one parameter per id (SQLite allows 32,766).
         var existing = await db.Activities.IgnoreQueryFilters().Include(a => a.Legs)
             .Include(a => a.LeadPerson).Include(a => a.CounterpartPerson).Include(a => a.PartOf)
-            .Where(a => ids.Contains(a.ExternalRef)).AsSplitQuery().ToDictionaryAsync(a => a.ExternalRef, ct);
+            .Where(a => EF.Parameter(ids).Contains(a.ExternalRef)).AsSplitQuery().ToDictionaryAsync(a => a.ExternalRef, ct);
         var partOfRefs = rows.Select(r => r.Value.PartOf).OfType<string>().Distinct().Where(p => !inFile.Contains(p)).ToList();
-        var storedParents = (await db.Activities.IgnoreQueryFilters().Where(a => partOfRefs.Contains(a.ExternalRef))
+        var storedParents = (await db.Activities.IgnoreQueryFilters().Where(a => EF.Parameter(partOfRefs).Contains(a.ExternalRef))
             .Select(a => a.ExternalRef).ToListAsync(ct)).ToHashSet();
         var clearance = db.Clearance;
 
@@ -114,7 +115,7 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser 
         var work = plan.Where(p => p.Action != ImportAction.Unchanged).ToList();
         var people = await PeopleDirectory.LoadAsync(db, work.Select(p => p.Value), ct);
         var parentRefs = work.Select(p => p.Value.PartOf).OfType<string>().Distinct().ToList();
-        var idsByRef = await db.Activities.IgnoreQueryFilters().Where(a => parentRefs.Contains(a.ExternalRef))
+        var idsByRef = await db.Activities.IgnoreQueryFilters().Where(a => EF.Parameter(parentRefs).Contains(a.ExternalRef))
             .Select(a => new { a.ExternalRef, a.Id }).ToDictionaryAsync(a => a.ExternalRef, a => a.Id, ct);
 
         var leads = new Person?[work.Count];
@@ -128,7 +129,8 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser 
                 : people.Observe(OfficeSide.Foreign, row.CounterpartName, row.CounterpartOfficeId, row.CounterpartRole, row.DateStart,
                     row.Kind.IsOutgoingVisit() || row.Countries.Count != 1 ? null : row.Countries[0]);
         }
-        await WithoutAutoDetect(() => people.Store(db), ct);
+        var audit = new BulkAudit(currentUser, clock);
+        await people.StoreAsync(db, audit, ct);
 
         var creates = Enumerable.Range(0, work.Count).Where(i => work[i].Action == ImportAction.Create).ToList();
         var activityIds = await BulkInsert.ReserveIdsAsync<Activity>(db, creates.Count, ct);
@@ -159,7 +161,7 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser 
         await BulkInsert.DeferForeignKeysAsync(db, ct);
         await BulkInsert.InsertAsync(db, activities, ct);
         await BulkInsert.InsertAsync(db, legs, ct);
-        await new BulkAudit(currentUser, clock).RecordCreatedAsync(db, activities,
+        await audit.RecordCreatedAsync(db, activities,
             a => new Dictionary<string, object?> { ["Countries"] = string.Join(';', a.Legs.Select(l => l.CountryIso3)) }, ct);
 
         var updates = Enumerable.Range(0, work.Count).Where(i => work[i].Action == ImportAction.Update).ToList();
