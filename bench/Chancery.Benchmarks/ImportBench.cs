@@ -21,7 +21,7 @@ public static class ImportBench
         start.Environment["Database__Provider"] = o.Get("provider", "sqlite");
         start.Environment["Admin__Email"] = "admin@chancery.local";
         start.Environment["Admin__Password"] = "Chancery-Admin-2026";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         using var app = Process.Start(start)!;
         app.OutputDataReceived += (_, _) => { };
