@@ -158,7 +158,7 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser 
         }
         var legIds = await BulkInsert.ReserveIdsAsync<ActivityLeg>(db, legs.Count, ct);
         for (var l = 0; l < legs.Count; l++) legs[l].Id = (int)legIds[l];
-        await BulkInsert.DeferForeignKeysAsync(db, ct);
+        await BulkInsert.PrepareAsync(db, ct);
         await BulkInsert.InsertAsync(db, activities, ct);
         await BulkInsert.InsertAsync(db, legs, ct);
         await audit.RecordCreatedAsync(db, activities,

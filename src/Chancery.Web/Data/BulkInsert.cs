@@ -97,11 +97,14 @@ public static class BulkInsert
     }
 
     /// <summary>On SQLite, lets rows of one batch point at each other (part_of) in any order: the
-    /// foreign keys are checked at commit, as PostgreSQL checks them at the end of the COPY.</summary>
-    public static async Task DeferForeignKeysAsync(ChanceryDbContext db, CancellationToken ct)
+    /// foreign keys are checked at commit, as PostgreSQL checks them at the end of the COPY. And a
+    /// larger page cache for this connection (32 MiB instead of 2), so the indexes being filled stay
+    /// in memory rather than being re-read page by page.</summary>
+    public static async Task PrepareAsync(ChanceryDbContext db, CancellationToken ct)
     {
         if (!db.Database.IsSqlite()) return;
         await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON", ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -32768", ct);
     }
 
     private static (string Table, string Key) TableAndKey<T>(ChanceryDbContext db)
