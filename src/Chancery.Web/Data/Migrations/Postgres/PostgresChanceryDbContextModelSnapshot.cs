@@ -216,6 +216,8 @@ namespace Chancery.Web.Data.Migrations.Postgres
 
                     b.HasIndex("LeadPersonId", "DateStart");
 
+                    b.HasIndex("Kind", "DateStart", "Classification");
+
                     b.ToTable("activities", (string)null);
                 });
 

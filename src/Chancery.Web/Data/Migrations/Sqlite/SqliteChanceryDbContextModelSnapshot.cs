@@ -209,6 +209,8 @@ namespace Chancery.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("LeadPersonId", "DateStart");
 
+                    b.HasIndex("Kind", "DateStart", "Classification");
+
                     b.ToTable("activities", (string)null);
                 });
 

@@ -466,6 +466,11 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_activities_Kind_DateStart_Classification",
+                table: "activities",
+                columns: new[] { "Kind", "DateStart", "Classification" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_activities_LeadPersonId_DateStart",
                 table: "activities",
                 columns: new[] { "LeadPersonId", "DateStart" });

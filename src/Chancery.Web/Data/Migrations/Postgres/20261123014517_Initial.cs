@@ -467,6 +467,11 @@ namespace Chancery.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_activities_Kind_DateStart_Classification",
+                table: "activities",
+                columns: new[] { "Kind", "DateStart", "Classification" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_activities_LeadPersonId_DateStart",
                 table: "activities",
                 columns: new[] { "LeadPersonId", "DateStart" });
