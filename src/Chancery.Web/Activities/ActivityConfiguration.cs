@@ -33,7 +33,13 @@ public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasMany(a => a.Legs).WithOne().HasForeignKey(l => l.ActivityId).OnDelete(DeleteBehavior.Cascade);
         // The review and the lists select by start date (and kind) first.
         builder.HasIndex(a => new { a.DateStart, a.Kind });
-        builder.HasIndex(a => a.LeadPersonId);
+        // A list filtered by kind over a period (the common page: "this year's bilateral meetings")
+        // counts and pages from this one; the classification is in it so the count needs no row reads.
+        builder.HasIndex(a => new { a.Kind, a.DateStart, a.Classification });
+        // The review counts a leader's activities in a period: seek by person, then by date (and the
+        // leader filter of the list uses the same index).
+        builder.HasIndex(a => new { a.LeadPersonId, a.DateStart });
+        builder.HasIndex(a => new { a.CounterpartPersonId, a.DateStart });
         builder.HasIndex(a => a.PartOfId);
     }
 }

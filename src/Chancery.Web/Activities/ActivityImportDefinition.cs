@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Import;
 using Chancery.Web.Common.Search;
@@ -9,10 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Web.Activities;
 
-/// <summary>activities.csv (DOMAIN "Interchange formats"), keyed by its id column. Built for bulk:
-/// reference lookups are loaded once into dictionaries, entities are added with change detection off,
-/// and everything is stored by one SaveChanges inside the pipeline's transaction.</summary>
-public sealed class ActivityImportDefinition(ChanceryDbContext db) : ImportDefinition<ActivityRow>
+/// <summary>activities.csv (DOMAIN "Interchange formats"), keyed by its id column. Built for bulk
+/// (100,000 rows at national scale): reference lookups are loaded once into dictionaries and new
+/// activities are written with the provider's bulk path (see <see cref="ApplyAsync"/>).</summary>
+public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser currentUser, TimeProvider clock) : ImportDefinition<ActivityRow>
 {
     public static readonly IReadOnlyList<ImportColumn> Format =
     [
@@ -60,11 +61,12 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db) : ImportDefin
         var inFile = ids.ToHashSet();
         // IgnoreQueryFilters: a row must match a stored activity even when the importer cannot see it,
         // or it would be duplicated; such rows are refused instead.
+        // EF.Parameter: one array/JSON parameter, not one parameter per id (SQLite allows 32,766).
         var existing = await db.Activities.IgnoreQueryFilters().Include(a => a.Legs)
             .Include(a => a.LeadPerson).Include(a => a.CounterpartPerson).Include(a => a.PartOf)
-            .Where(a => ids.Contains(a.ExternalRef)).AsSplitQuery().ToDictionaryAsync(a => a.ExternalRef, ct);
+            .Where(a => EF.Parameter(ids).Contains(a.ExternalRef)).AsSplitQuery().ToDictionaryAsync(a => a.ExternalRef, ct);
         var partOfRefs = rows.Select(r => r.Value.PartOf).OfType<string>().Distinct().Where(p => !inFile.Contains(p)).ToList();
-        var storedParents = (await db.Activities.IgnoreQueryFilters().Where(a => partOfRefs.Contains(a.ExternalRef))
+        var storedParents = (await db.Activities.IgnoreQueryFilters().Where(a => EF.Parameter(partOfRefs).Contains(a.ExternalRef))
             .Select(a => a.ExternalRef).ToListAsync(ct)).ToHashSet();
         var clearance = db.Clearance;
 
@@ -103,15 +105,17 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db) : ImportDefin
         return plan;
     }
 
-    /// <summary>Stores in three saves inside the pipeline's transaction, setting foreign keys rather than
-    /// navigations so the change tracker never fixes up a large graph: people and their offices first
-    /// (their ids are needed), then the activities and legs, then the part_of links between rows of the file.</summary>
+    /// <summary>Stores inside the pipeline's transaction. People and their office periods go through
+    /// the DbContext (a few hundred, audited by the interceptor). New activities, their legs and their
+    /// audit entries are written in bulk (<see cref="BulkInsert"/>, <see cref="BulkAudit"/>): keys are
+    /// reserved first, so legs and part_of links (even to a later row of the file) are set before
+    /// anything is written. Updated activities (rare: a re-import) go through the DbContext.</summary>
     public override async Task ApplyAsync(IReadOnlyList<PlannedRow<ActivityRow>> plan, CancellationToken ct)
     {
         var work = plan.Where(p => p.Action != ImportAction.Unchanged).ToList();
         var people = await PeopleDirectory.LoadAsync(db, work.Select(p => p.Value), ct);
         var parentRefs = work.Select(p => p.Value.PartOf).OfType<string>().Distinct().ToList();
-        var storedParents = await db.Activities.IgnoreQueryFilters().Where(a => parentRefs.Contains(a.ExternalRef))
+        var idsByRef = await db.Activities.IgnoreQueryFilters().Where(a => EF.Parameter(parentRefs).Contains(a.ExternalRef))
             .Select(a => new { a.ExternalRef, a.Id }).ToDictionaryAsync(a => a.ExternalRef, a => a.Id, ct);
 
         var leads = new Person?[work.Count];
@@ -125,42 +129,60 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db) : ImportDefin
                 : people.Observe(OfficeSide.Foreign, row.CounterpartName, row.CounterpartOfficeId, row.CounterpartRole, row.DateStart,
                     row.Kind.IsOutgoingVisit() || row.Countries.Count != 1 ? null : row.Countries[0]);
         }
-        await WithoutAutoDetect(() => people.Store(db), ct);
+        var audit = new BulkAudit(currentUser, clock);
+        await people.StoreAsync(db, audit, ct);
 
-        var byRef = new Dictionary<string, Activity>(work.Count);
+        var creates = Enumerable.Range(0, work.Count).Where(i => work[i].Action == ImportAction.Create).ToList();
+        var activityIds = await BulkInsert.ReserveIdsAsync<Activity>(db, creates.Count, ct);
+        for (var c = 0; c < creates.Count; c++) idsByRef[work[creates[c]].Value.Id] = (int)activityIds[c];
+        foreach (var planned in work.Where(p => p.Action == ImportAction.Update))
+            idsByRef[planned.Value.Id] = ((Activity)planned.Target!).Id;
+        int? ParentOf(ActivityRow row) => row.PartOf is { } parent && idsByRef.TryGetValue(parent, out var id) ? id : null;
+
+        var activities = new List<Activity>(creates.Count);
+        var legs = new List<ActivityLeg>(creates.Count * 2);
+        foreach (var i in creates)
+        {
+            var row = work[i].Value;
+            var activity = new Activity { ExternalRef = row.Id, Id = idsByRef[row.Id] };
+            row.CopyTo(activity);
+            activity.LeadPersonId = leads[i]?.Id;
+            activity.CounterpartPersonId = counterparts[i]?.Id;
+            activity.NamesForSearch = $"{leads[i]?.FullName} {counterparts[i]?.FullName}";
+            activity.PartOfId = ParentOf(row);
+            for (var l = 0; l < row.Countries.Count; l++)
+                activity.Legs.Add(new ActivityLeg { ActivityId = activity.Id, CountryIso3 = row.Countries[l], Order = l + 1 });
+            activity.SearchText = activity.BuildSearchText();
+            activities.Add(activity);
+            legs.AddRange(activity.Legs);
+        }
+        var legIds = await BulkInsert.ReserveIdsAsync<ActivityLeg>(db, legs.Count, ct);
+        for (var l = 0; l < legs.Count; l++) legs[l].Id = (int)legIds[l];
+        await BulkInsert.PrepareAsync(db, ct);
+        await BulkInsert.InsertAsync(db, activities, ct);
+        await BulkInsert.InsertAsync(db, legs, ct);
+        await audit.RecordCreatedAsync(db, activities,
+            a => new Dictionary<string, object?> { ["Countries"] = string.Join(';', a.Legs.Select(l => l.CountryIso3)) }, ct);
+
+        var updates = Enumerable.Range(0, work.Count).Where(i => work[i].Action == ImportAction.Update).ToList();
+        if (updates.Count == 0) return;
         await WithoutAutoDetect(() =>
         {
-            for (var i = 0; i < work.Count; i++)
+            foreach (var i in updates)
             {
-                var planned = work[i];
-                var row = planned.Value;
-                var activity = planned.Action == ImportAction.Create ? new Activity { ExternalRef = row.Id } : (Activity)planned.Target!;
-                if (planned.Action == ImportAction.Update)
-                {
-                    db.ActivityLegs.RemoveRange(activity.Legs);
-                    activity.Legs = [];
-                }
+                var row = work[i].Value;
+                var activity = (Activity)work[i].Target!;
+                db.ActivityLegs.RemoveRange(activity.Legs);
+                activity.Legs = [];
                 row.CopyTo(activity);
                 activity.LeadPersonId = leads[i]?.Id;
                 activity.CounterpartPersonId = counterparts[i]?.Id;
                 activity.NamesForSearch = $"{leads[i]?.FullName} {counterparts[i]?.FullName}";
-                activity.PartOfId = row.PartOf is { } parent && storedParents.TryGetValue(parent, out var parentId) ? parentId : null;
+                activity.PartOfId = ParentOf(row);
                 for (var l = 0; l < row.Countries.Count; l++)
                     activity.Legs.Add(new ActivityLeg { CountryIso3 = row.Countries[l], Order = l + 1 });
-                if (planned.Action == ImportAction.Create) db.Activities.Add(activity);
-                byRef[row.Id] = activity;
             }
         }, ct);
-
-        // Links between rows of this file: the parent's id is known only now.
-        var linked = false;
-        foreach (var planned in work)
-            if (planned.Value.PartOf is { } parent && byRef.TryGetValue(parent, out var inFile))
-            {
-                byRef[planned.Value.Id].PartOfId = inFile.Id;
-                linked = true;
-            }
-        if (linked) await db.SaveChangesAsync(ct);
     }
 
     private async Task WithoutAutoDetect(Action add, CancellationToken ct)

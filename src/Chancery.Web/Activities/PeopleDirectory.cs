@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Data;
 using Chancery.Web.People;
@@ -20,7 +21,7 @@ internal sealed class PeopleDirectory
         var keys = rows.SelectMany(r => new[] { r.LeaderName, r.CounterpartName }).OfType<string>()
             .Select(TextFolding.Fold).Distinct().ToList();
         var directory = new PeopleDirectory();
-        foreach (var person in await db.People.Include(p => p.Offices).Where(p => keys.Contains(p.NameKey)).ToListAsync(ct))
+        foreach (var person in await db.People.Include(p => p.Offices).Where(p => EF.Parameter(keys).Contains(p.NameKey)).ToListAsync(ct))
             directory._people.TryAdd((person.Side, person.NameKey), person);
         return directory;
     }
@@ -43,8 +44,10 @@ internal sealed class PeopleDirectory
         return person;
     }
 
-    /// <summary>Adds new people and the office periods observed (call with change detection off; the save detects them).</summary>
-    public void Store(ChanceryDbContext db)
+    /// <summary>Stores what was observed. New people and their office periods are written in bulk with
+    /// their audit entries (an import can name thousands of people); new or widened periods of people
+    /// already stored go through the DbContext and its interceptors. Afterwards every person has an id.</summary>
+    public async Task StoreAsync(ChanceryDbContext db, BulkAudit audit, CancellationToken ct)
     {
         foreach (var ((person, officeId, title), span) in _seen)
         {
@@ -57,6 +60,26 @@ internal sealed class PeopleDirectory
             if (span.From < held.From) held.From = span.From;
             if (held.To is { } to && span.To > to) held.To = span.To;
         }
-        foreach (var person in _people.Values.Where(p => p.Id == 0)) db.People.Add(person);
+
+        var created = _people.Values.Where(p => p.Id == 0).ToList();
+        var personIds = await BulkInsert.ReserveIdsAsync<Person>(db, created.Count, ct);
+        for (var i = 0; i < created.Count; i++)
+        {
+            created[i].Id = (int)personIds[i];
+            created[i].SearchText = created[i].BuildSearchText();
+            foreach (var office in created[i].Offices) office.PersonId = created[i].Id;
+        }
+        var offices = created.SelectMany(p => p.Offices).ToList();
+        var officeIds = await BulkInsert.ReserveIdsAsync<PersonOffice>(db, offices.Count, ct);
+        for (var i = 0; i < offices.Count; i++) offices[i].Id = (int)officeIds[i];
+        await BulkInsert.InsertAsync(db, created, ct);
+        await BulkInsert.InsertAsync(db, offices, ct);
+        await audit.RecordCreatedAsync(db, created, p => new Dictionary<string, object?>
+        {
+            ["Offices"] = string.Join("; ", p.Offices.Select(o => $"{o.OfficeId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? o.Title} {o.From:yyyy-MM-dd}–{o.To:yyyy-MM-dd}")),
+        }, ct);
+
+        // People already stored are tracked (loaded above): the save finds their new and widened periods.
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
     }
 }

@@ -6,8 +6,8 @@ namespace Chancery.Web.Reports;
 
 /// <summary>Computes the annual review with three queries through the DbContext (so the classification
 /// filter decides what is counted): the counted activities with their ranks, their countries, and the
-/// names of the countries visited. Ranks are decided in the database by EXISTS over person_offices on
-/// the activity's start date, which runs the same on SQLite and PostgreSQL.</summary>
+/// names of the countries visited. Ranks are decided in the database by joining the ranked office periods
+/// (person_offices) covering the start date to the activities, which runs the same on SQLite and PostgreSQL.</summary>
 public static class AnnualReviewQuery
 {
     private static readonly ActivityKind[] CountedKinds =
@@ -26,19 +26,32 @@ public static class AnnualReviewQuery
             ? [ActivityStatus.Completed, ActivityStatus.Planned, ActivityStatus.Confirmed]
             : [ActivityStatus.Completed];
 
+        // Driven from the few ranked office periods (a few thousand rows) into the activities through the
+        // (person, start date) indexes, rather than testing every activity of the period: the shape of
+        // the fastest hand-written SQL (bench/Chancery.Benchmarks/ReviewSql.cs). The join to Activities
+        // keeps the classification filter.
+        var inPeriod = db.Activities.Where(a => a.DateStart >= from && a.DateStart <= to && statuses.Contains(a.Status));
+        var led = from o in db.PersonOffices
+                  where o.OfficeId != null && o.Office!.Tier <= tier
+                  join a in inPeriod on o.PersonId equals a.LeadPersonId
+                  where a.Kind != ActivityKind.IncomingVisit && CountedKinds.Contains(a.Kind)
+                      && o.From <= a.DateStart && (o.To == null || o.To >= a.DateStart)
+                  select a.Id;
+        var received = from o in db.PersonOffices
+                       where o.OfficeId != null && o.Office!.Tier <= IncomingCounterpartTier
+                       join a in inPeriod on o.PersonId equals a.CounterpartPersonId
+                       where a.Kind == ActivityKind.IncomingVisit && o.From <= a.DateStart && (o.To == null || o.To >= a.DateStart)
+                       select a.Id;
+        var counted = led.Union(received);
+
         var rows = await db.Activities.AsNoTracking()
-            .Where(a => a.DateStart >= from && a.DateStart <= to && statuses.Contains(a.Status) && CountedKinds.Contains(a.Kind))
-            .Where(a => (a.Kind == ActivityKind.IncomingVisit
-                && db.PersonOffices.Any(o => o.PersonId == a.CounterpartPersonId && o.OfficeId != null
-                    && o.Office!.Tier <= IncomingCounterpartTier && o.From <= a.DateStart && (o.To == null || o.To >= a.DateStart)))
-                || (a.Kind != ActivityKind.IncomingVisit && db.PersonOffices.Any(o => o.PersonId == a.LeadPersonId && o.OfficeId != null
-                    && o.Office!.Tier <= tier && o.From <= a.DateStart && (o.To == null || o.To >= a.DateStart))))
+            .Where(a => counted.Contains(a.Id))
             .OrderBy(a => a.DateStart).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.ExternalRef, a.Title, a.Kind, a.DateStart, Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName })
             .ToListAsync(ct);
 
         var ids = rows.Select(r => r.Id).ToList();
-        var legs = (await db.ActivityLegs.AsNoTracking().Where(l => ids.Contains(l.ActivityId))
+        var legs = (await db.ActivityLegs.AsNoTracking().Where(l => EF.Parameter(ids).Contains(l.ActivityId))
                 .Select(l => new { l.ActivityId, l.Order, l.CountryIso3 }).ToListAsync(ct))
             .GroupBy(l => l.ActivityId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(l => l.Order).Select(l => l.CountryIso3).ToList());

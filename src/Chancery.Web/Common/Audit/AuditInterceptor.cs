@@ -14,13 +14,13 @@ namespace Chancery.Web.Common.Audit;
 /// not at all. One instance serves one DbContext (it is registered per scope).</summary>
 public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly HashSet<string> IgnoredNames = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> IgnoredNames = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SearchText", "CalendarToken",
     };
 
     // Enums as their names: "Kind": "Province" reads better in the trail than "Kind": 5.
-    private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    internal static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     private List<PendingAudit>? _pending;
     private IDbContextTransaction? _ownTransaction;
@@ -126,8 +126,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (IgnoredNames.Contains(name) || property.Metadata.PropertyInfo?.IsDefined(typeof(AuditIgnoreAttribute), true) == true)
-                continue;
+            if (!IsAudited(property.Metadata)) continue;
             switch (entry.State)
             {
                 case EntityState.Added when !property.IsTemporary:
@@ -143,6 +142,10 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         }
         return changes;
     }
+
+    /// <summary>Whether a property's values go into the trail (secrets and derived text do not).</summary>
+    internal static bool IsAudited(Microsoft.EntityFrameworkCore.Metadata.IProperty property) =>
+        !IgnoredNames.Contains(property.Name) && property.PropertyInfo?.IsDefined(typeof(AuditIgnoreAttribute), true) != true;
 
     private static ClassificationLevel ClassificationOf(EntityEntry entry)
     {
@@ -170,5 +173,5 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 
     private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, Dictionary<string, ValueChange> Changes, ClassificationLevel Classification);
 
-    private sealed record ValueChange(object? Before, object? After);
+    internal sealed record ValueChange(object? Before, object? After);
 }

@@ -203,18 +203,20 @@ namespace Chancery.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CounterpartPersonId");
-
                     b.HasIndex("ExternalRef")
                         .IsUnique();
-
-                    b.HasIndex("LeadPersonId");
 
                     b.HasIndex("OwnerUnitId");
 
                     b.HasIndex("PartOfId");
 
+                    b.HasIndex("CounterpartPersonId", "DateStart");
+
                     b.HasIndex("DateStart", "Kind");
+
+                    b.HasIndex("LeadPersonId", "DateStart");
+
+                    b.HasIndex("Kind", "DateStart", "Classification");
 
                     b.ToTable("activities", (string)null);
                 });

@@ -196,18 +196,20 @@ namespace Chancery.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CounterpartPersonId");
-
                     b.HasIndex("ExternalRef")
                         .IsUnique();
-
-                    b.HasIndex("LeadPersonId");
 
                     b.HasIndex("OwnerUnitId");
 
                     b.HasIndex("PartOfId");
 
+                    b.HasIndex("CounterpartPersonId", "DateStart");
+
                     b.HasIndex("DateStart", "Kind");
+
+                    b.HasIndex("LeadPersonId", "DateStart");
+
+                    b.HasIndex("Kind", "DateStart", "Classification");
 
                     b.ToTable("activities", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Chancery.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresChanceryDbContext))]
-    [Migration("20261123003838_Initial")]
+    [Migration("20261123014517_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -206,18 +206,20 @@ namespace Chancery.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CounterpartPersonId");
-
                     b.HasIndex("ExternalRef")
                         .IsUnique();
-
-                    b.HasIndex("LeadPersonId");
 
                     b.HasIndex("OwnerUnitId");
 
                     b.HasIndex("PartOfId");
 
+                    b.HasIndex("CounterpartPersonId", "DateStart");
+
                     b.HasIndex("DateStart", "Kind");
+
+                    b.HasIndex("LeadPersonId", "DateStart");
+
+                    b.HasIndex("Kind", "DateStart", "Classification");
 
                     b.ToTable("activities", (string)null);
                 });

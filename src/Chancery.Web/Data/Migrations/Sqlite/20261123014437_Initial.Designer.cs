@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Chancery.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteChanceryDbContext))]
-    [Migration("20261123003813_Initial")]
+    [Migration("20261123014437_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -199,18 +199,20 @@ namespace Chancery.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CounterpartPersonId");
-
                     b.HasIndex("ExternalRef")
                         .IsUnique();
-
-                    b.HasIndex("LeadPersonId");
 
                     b.HasIndex("OwnerUnitId");
 
                     b.HasIndex("PartOfId");
 
+                    b.HasIndex("CounterpartPersonId", "DateStart");
+
                     b.HasIndex("DateStart", "Kind");
+
+                    b.HasIndex("LeadPersonId", "DateStart");
+
+                    b.HasIndex("Kind", "DateStart", "Classification");
 
                     b.ToTable("activities", (string)null);
                 });

@@ -1,0 +1,32 @@
+using BenchmarkDotNet.Running;
+using Chancery.Benchmarks;
+
+// dotnet run -c Release --project bench/Chancery.Benchmarks -- <mode> [options]
+//   review      annual review: EF query vs hand-written SQL, medians (stopwatch; fast)
+//   review-bdn  the same with BenchmarkDotNet (slow; set CHANCERY_BENCH_SQLITE / CHANCERY_BENCH_POSTGRES)
+//   import      end-to-end import of a CSV through the running app's HTTP API, rows/s and peak memory
+//   load        HTTP load runner: N concurrent workers on one URL for S seconds
+//   bare        a minimal app answering the activity list with the same SQL, without the framework
+var mode = args.FirstOrDefault() ?? "";
+var rest = args.Skip(1).ToArray();
+return mode switch
+{
+    "review" => await ReviewBench.RunAsync(Options.Parse(rest)),
+    "review-bdn" => RunBdn(rest),
+    "import" => await ImportBench.RunAsync(Options.Parse(rest)),
+    "load" => await LoadRunner.RunAsync(Options.Parse(rest)),
+    "bare" => await BareListApp.RunAsync(Options.Parse(rest)),
+    _ => Usage(),
+};
+
+static int RunBdn(string[] rest)
+{
+    BenchmarkRunner.Run<AnnualReviewBenchmarks>(args: rest);
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("modes: review | review-bdn | import | load | bare (see docs/benchmarks.md)");
+    return 2;
+}

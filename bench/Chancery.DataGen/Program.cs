@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Text;
+using Chancery.DataGen;
+using Chancery.Web;
+using Chancery.Web.Activities;
+using Chancery.Web.Common.Classification;
+using Chancery.Web.Common.Import;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Chancery.Web.Data;
+
+// Usage:
+//   dotnet run --project bench/Chancery.DataGen -- --seed 42 --activities 20000 --out demo.csv
+//   dotnet run --project bench/Chancery.DataGen -- --seed 42 --activities 20000 --connection "Data Source=data/demo.db"
+//   dotnet run --project bench/Chancery.DataGen -- --activities 500000 --provider postgres --connection "Host=...;Database=chancery_bench;..."
+var options = Args.Parse(args);
+var generator = new ActivityGenerator(options.Seed);
+
+if (options.Out is { } path)
+{
+    var clock = Stopwatch.StartNew();
+    await using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+    await writer.WriteAsync(ActivityGenerator.Header + "\n");
+    var n = 0;
+    foreach (var row in generator.Rows(options.Activities)) { await writer.WriteAsync(row + "\n"); n++; }
+    Console.WriteLine($"Wrote {n} activities to {path} in {clock.Elapsed.TotalSeconds:F1} s (seed {options.Seed}).");
+    return 0;
+}
+if (options.Connection is null)
+{
+    Console.Error.WriteLine("Give --out FILE (a CSV to import) or --connection STRING [--provider sqlite|postgres] (load directly).");
+    return 2;
+}
+
+// Direct load: the real application's services and import pipeline, in batches (one transaction each).
+var builder = WebApplication.CreateBuilder();
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["ConnectionStrings:Chancery"] = options.Connection,
+    ["Database:Provider"] = options.Provider,
+    ["Logging:LogLevel:Default"] = "Warning",
+    ["Admin:Email"] = "admin@chancery.local",
+    ["Admin:Password"] = "Chancery-Admin-2026",
+});
+builder.Services.AddChancery(builder.Configuration);
+builder.Services.AddScoped<ICurrentUser>(_ => SystemUser.Instance);
+await using var app = builder.Build();
+await app.InitializeDatabaseAsync();
+
+var total = Stopwatch.StartNew();
+var loaded = 0;
+foreach (var batch in generator.Rows(options.Activities).Chunk(options.Batch))
+{
+    var csv = ActivityGenerator.Header + "\n" + string.Join('\n', batch) + "\n";
+    using var scope = app.Services.CreateScope();
+    var pipeline = scope.ServiceProvider.GetRequiredService<ImportPipeline>();
+    var definition = scope.ServiceProvider.GetRequiredService<ActivityImportDefinition>();
+    var outcome = await pipeline.RunAsync(definition, new ImportFile("generated.csv", ImportFormat.Csv, Encoding.UTF8.GetBytes(csv)), dryRun: false);
+    if (!outcome.Succeeded)
+    {
+        foreach (var p in outcome.Problems.Take(20)) Console.Error.WriteLine($"line {p.Line} {p.Column}: {p.Reason}");
+        return 1;
+    }
+    loaded += batch.Length;
+    Console.WriteLine($"{loaded} activities loaded ({outcome.Created} created, {outcome.Updated} updated, {outcome.Unchanged} unchanged), {loaded / total.Elapsed.TotalSeconds:F0} rows/s");
+}
+return 0;
+
+internal sealed record Args(int Seed, int Activities, string? Out, string Provider, string? Connection, int Batch)
+{
+    public static Args Parse(string[] args)
+    {
+        string? Value(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+        return new Args(
+            int.Parse(Value("--seed") ?? "42", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Value("--activities") ?? "500000", System.Globalization.CultureInfo.InvariantCulture),
+            Value("--out"),
+            Value("--provider") ?? "sqlite",
+            Value("--connection"),
+            int.Parse(Value("--batch") ?? "50000", System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

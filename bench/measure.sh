@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every benchmark of docs/benchmarks.md once, from the worktree root. Needs the 500k databases
+# (see docs/benchmarks.md "Data") and PostgreSQL on 127.0.0.1. SECONDS_LOAD=60 by default.
+set -euo pipefail
+PG="Host=127.0.0.1;Username=postgres;Password=postgres"
+SQLITE_DB=${SQLITE_DB:-/tmp/perf-data/bench500k.db}
+PG_DB=${PG_DB:-chancery_bench500k}
+LOAD=${SECONDS_LOAD:-60}
+BENCH="dotnet bench/Chancery.Benchmarks/bin/Release/net10.0/Chancery.Benchmarks.dll"
+dotnet build bench/Chancery.Benchmarks -c Release -v q
+dotnet build bench/Chancery.DataGen -c Release -v q
+uptime
+
+echo "== (a) annual review, 2024, tier 1"
+$BENCH review --provider sqlite --connection "Data Source=$SQLITE_DB" --year 2024 --tier 1 --iterations 20
+$BENCH review --provider postgres --connection "$PG;Database=$PG_DB" --year 2024 --tier 1 --iterations 20
+
+echo "== (c) import of 100,000 rows, fresh databases"
+dotnet bench/Chancery.DataGen/bin/Release/net10.0/Chancery.DataGen.dll --seed 42 --activities 100000 --out /tmp/bench-100k.csv
+rm -f /tmp/bench-import.db*
+$BENCH import --csv /tmp/bench-100k.csv --connection "Data Source=/tmp/bench-import.db"
+psql "postgresql://postgres:postgres@127.0.0.1/postgres" -c "DROP DATABASE IF EXISTS chancery_bench_import" -c "CREATE DATABASE chancery_bench_import"
+$BENCH import --csv /tmp/bench-100k.csv --provider postgres --connection "$PG;Database=chancery_bench_import"
+
+echo "== (b) activity list under load (PostgreSQL, 500k activities)"
+QUERY="from=2024-01-01&to=2024-12-31&kind=bilateral_meeting&page=3&pageSize=50"
+Admin__Email=admin@chancery.local Admin__Password=Chancery-Admin-2026 Database__Provider=postgres \
+  ConnectionStrings__Chancery="$PG;Database=$PG_DB" Logging__LogLevel__Default=Warning \
+  dotnet src/Chancery.Web/bin/Release/net10.0/Chancery.Web.dll --urls http://127.0.0.1:5393 & APP=$!
+$BENCH bare --provider postgres --connection "$PG;Database=$PG_DB" --urls http://127.0.0.1:5391 & BARE=$!
+sleep 15
+$BENCH load --url "http://127.0.0.1:5393/api/v1/activities?$QUERY" --connections 32 --seconds "$LOAD" --email admin@chancery.local --password Chancery-Admin-2026
+$BENCH load --url "http://127.0.0.1:5391/bare/activities?$QUERY" --connections 32 --seconds "$LOAD"
+kill $APP $BARE
