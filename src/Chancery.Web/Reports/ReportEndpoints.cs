@@ -34,11 +34,12 @@ public static class ReportEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> AnnualReviewWorkbook(
-        DateOnly? from, DateOnly? to, int? tier, bool? forecast, ChanceryDbContext db, IStringLocalizer<ReportsText> text, CancellationToken ct)
+        DateOnly? from, DateOnly? to, int? tier, bool? forecast, ChanceryDbContext db, IStringLocalizer<ReportsText> text,
+        IStringLocalizer<Activities.ActivitiesText> activityWords, CancellationToken ct)
     {
         if (Validate(from, to, tier) is { } errors) return TypedResults.ValidationProblem(errors);
         var review = await AnnualReviewQuery.ComputeAsync(db, from!.Value, to!.Value, tier ?? 1, forecast ?? false, ct);
-        return TypedResults.File(AnnualReviewXlsx.Write(review, text), AnnualReviewXlsx.ContentType, FileName(review, "xlsx"));
+        return TypedResults.File(AnnualReviewXlsx.Write(review, text, activityWords), AnnualReviewXlsx.ContentType, FileName(review, "xlsx"));
     }
 
     private static Dictionary<string, string[]>? Validate(DateOnly? from, DateOnly? to, int? tier)

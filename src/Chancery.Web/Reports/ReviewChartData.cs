@@ -18,10 +18,10 @@ public static class ReviewChartData
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static string ToJson(AnnualReview review, IStringLocalizer<ReportsText> text) =>
-        JsonSerializer.Serialize(Build(review, text), Json); // the default encoder escapes '<', so "</script>" cannot occur
+    public static string ToJson(AnnualReview review, IStringLocalizer<ReportsText> text, IStringLocalizer<Activities.ActivitiesText> activityWords) =>
+        JsonSerializer.Serialize(Build(review, text, activityWords), Json); // the default encoder escapes '<', so "</script>" cannot occur
 
-    public static Charts Build(AnnualReview review, IStringLocalizer<ReportsText> text)
+    public static Charts Build(AnnualReview review, IStringLocalizer<ReportsText> text, IStringLocalizer<Activities.ActivitiesText> activityWords)
     {
         // Everything counted: the headline plus the bilateral meetings reported beside it.
         var records = review.Lists.HighLevelActivities.Concat(review.Lists.BilateralMeetings).ToList();
@@ -31,10 +31,10 @@ public static class ReviewChartData
         for (var m = new DateOnly(review.From.Year, review.From.Month, 1); m <= review.To; m = m.AddMonths(1))
             months.Add((m.Year, m.Month));
         var monthLabels = months.Select(m => new DateOnly(m.Year, m.Month, 1).ToString("MM/yyyy", CultureInfo.InvariantCulture)).ToList();
-        var byMonth = kinds.Select(k => new Series(k, text["Kind_" + k], months
+        var byMonth = kinds.Select(k => new Series(k, activityWords["Kind_" + k], months
             .Select(m => records.Count(r => r.Kind == k && r.DateStart.Year == m.Year && r.DateStart.Month == m.Month)).ToList())).ToList();
 
-        var byKind = kinds.Select(k => new Bar(text["Kind_" + k], records.Count(r => r.Kind == k))).ToList();
+        var byKind = kinds.Select(k => new Bar(activityWords["Kind_" + k], records.Count(r => r.Kind == k))).ToList();
         var byLeader = records.GroupBy(r => r.Leader ?? text["NoLeader"].Value)
             .Select(g => new Bar(g.Key, g.Count())).OrderByDescending(b => b.Count).ThenBy(b => b.Label, StringComparer.Ordinal).ToList();
 
