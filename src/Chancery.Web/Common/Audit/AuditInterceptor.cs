@@ -104,17 +104,8 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             if (p.Action == AuditAction.Created)
                 foreach (var key in p.Entry.Properties.Where(x => x.Metadata.IsPrimaryKey()))
                     p.Changes[key.Metadata.Name] = new ValueChange(null, key.CurrentValue);
-            context.Set<AuditEntry>().Add(new AuditEntry
-            {
-                At = now,
-                UserId = currentUser.UserId,
-                UserName = currentUser.UserName,
-                Action = p.Action,
-                EntityType = p.Entry.Metadata.ClrType.Name.Split('`')[0],
-                EntityKey = KeyOf(p.Entry),
-                Changes = JsonSerializer.Serialize(p.Changes, JsonOptions),
-                Classification = p.Classification,
-            });
+            var keyValues = p.Entry.Properties.Where(x => x.Metadata.IsPrimaryKey()).Select(x => x.CurrentValue);
+            context.Set<AuditEntry>().Add(NewEntry(currentUser, now, p.Action, p.Entry.Metadata.ClrType, keyValues, p.Changes, p.Classification));
         }
         _pending = null;
         return true;
@@ -155,8 +146,20 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         return original > classified.Classification ? original : classified.Classification;
     }
 
-    private static string KeyOf(EntityEntry entry) =>
-        string.Join(",", entry.Properties.Where(p => p.Metadata.IsPrimaryKey()).Select(p => Convert.ToString(p.CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+    /// <summary>The one way an audit entry is made, here and by <see cref="BulkAudit"/>: the same type
+    /// name, key text and JSON for a record whichever path stored it.</summary>
+    internal static AuditEntry NewEntry(ICurrentUser user, DateTime at, AuditAction action, Type clrType,
+        IEnumerable<object?> keyValues, Dictionary<string, ValueChange> changes, ClassificationLevel classification) => new()
+    {
+        At = at,
+        UserId = user.UserId,
+        UserName = user.UserName,
+        Action = action,
+        EntityType = clrType.Name.Split('`')[0],
+        EntityKey = string.Join(",", keyValues.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))),
+        Changes = JsonSerializer.Serialize(changes, JsonOptions),
+        Classification = classification,
+    };
 
     private static AuditAction ActionOf(EntityState state) => state switch
     {

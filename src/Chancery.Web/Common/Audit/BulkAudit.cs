@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Data;
 
@@ -21,7 +20,6 @@ public sealed class BulkAudit(ICurrentUser currentUser, TimeProvider clock)
             .Select(p => (p.Name, Getter: p.GetGetter())).ToList();
         var keys = entityType.FindPrimaryKey()!.Properties.Select(p => p.GetGetter()).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        var typeName = typeof(T).Name.Split('`')[0];
 
         var entries = new List<AuditEntry>(records.Count);
         foreach (var record in records)
@@ -30,17 +28,8 @@ public sealed class BulkAudit(ICurrentUser currentUser, TimeProvider clock)
             foreach (var (name, getter) in properties) changes[name] = new(null, getter.GetClrValue(record));
             if (extra is not null)
                 foreach (var (name, value) in extra(record)) changes[name] = new(null, value);
-            entries.Add(new AuditEntry
-            {
-                At = now,
-                UserId = currentUser.UserId,
-                UserName = currentUser.UserName,
-                Action = AuditAction.Created,
-                EntityType = typeName,
-                EntityKey = string.Join(",", keys.Select(k => Convert.ToString(k.GetClrValue(record), System.Globalization.CultureInfo.InvariantCulture))),
-                Changes = JsonSerializer.Serialize(changes, AuditInterceptor.JsonOptions),
-                Classification = record is IClassified classified ? classified.Classification : ClassificationLevel.Public,
-            });
+            entries.Add(AuditInterceptor.NewEntry(currentUser, now, AuditAction.Created, typeof(T), keys.Select(k => k.GetClrValue(record)), changes,
+                record is IClassified classified ? classified.Classification : ClassificationLevel.Public));
         }
         var ids = await BulkInsert.ReserveIdsAsync<AuditEntry>(db, entries.Count, ct);
         for (var i = 0; i < entries.Count; i++) entries[i].Id = ids[i];
