@@ -27,4 +27,4 @@ public sealed record ActivityInput(
 
 public sealed record ActivityFilter(
     DateOnly? From, DateOnly? To, string? Kind, string? Leader, string? Partner, string? Channel, string? Status,
-    string? Theme, int? Unit, string? Q, int? Page, int? PageSize);
+    string? Theme, int? Unit, string? Q, int? Page, int? PageSize, bool? ExactTotal = null);

@@ -18,12 +18,16 @@ namespace Chancery.Web.Data;
 public abstract class ChanceryDbContext : IdentityDbContext<ChanceryUser, IdentityRole, string>, IDataProtectionKeyContext
 {
     public const string ClassificationFilter = "classification";
-    private readonly ICurrentUser _currentUser;
 
-    protected ChanceryDbContext(DbContextOptions options, ICurrentUser currentUser) : base(options) => _currentUser = currentUser;
+    protected ChanceryDbContext(DbContextOptions options) : base(options) { }
+
+    /// <summary>Who reads and writes through this context. Contexts are pooled, so this is set each
+    /// time one is handed to a request (DatabaseServiceCollectionExtensions); until then it is
+    /// <see cref="AnonymousUser"/>, who sees only public records.</summary>
+    public ICurrentUser CurrentUser { get; set; } = AnonymousUser.Instance;
 
     /// <summary>The reader's clearance, read by the classification query filter on every query.</summary>
-    public ClassificationLevel Clearance => _currentUser.Clearance;
+    public ClassificationLevel Clearance => CurrentUser.Clearance;
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

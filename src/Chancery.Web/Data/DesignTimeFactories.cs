@@ -12,7 +12,7 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
     {
         var builder = new DbContextOptionsBuilder<SqliteChanceryDbContext>();
         DatabaseServiceCollectionExtensions.ConfigureSqlite(builder, "Data Source=design-time.db");
-        return new SqliteChanceryDbContext(builder.Options, SystemUser.Instance);
+        return new SqliteChanceryDbContext(builder.Options) { CurrentUser = SystemUser.Instance };
     }
 }
 
@@ -22,6 +22,6 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
     {
         var builder = new DbContextOptionsBuilder<PostgresChanceryDbContext>();
         DatabaseServiceCollectionExtensions.ConfigurePostgres(builder, "Host=localhost;Database=chancery_design");
-        return new PostgresChanceryDbContext(builder.Options, SystemUser.Instance);
+        return new PostgresChanceryDbContext(builder.Options) { CurrentUser = SystemUser.Instance };
     }
 }

@@ -13,7 +13,7 @@ public class ModelMigrationTests
     {
         var options = new DbContextOptionsBuilder<SqliteChanceryDbContext>();
         DatabaseServiceCollectionExtensions.ConfigureSqlite(options, "Data Source=:memory:");
-        using var db = new SqliteChanceryDbContext(options.Options, SystemUser.Instance);
+        using var db = new SqliteChanceryDbContext(options.Options) { CurrentUser = SystemUser.Instance };
 
         db.Database.HasPendingModelChanges().ShouldBeFalse(
             "The model has changes without a SQLite migration: dotnet ef migrations add <Name> --context SqliteChanceryDbContext -o Data/Migrations/Sqlite");
@@ -25,7 +25,7 @@ public class ModelMigrationTests
         // Comparing the model with the migrations' snapshot needs no server.
         var options = new DbContextOptionsBuilder<PostgresChanceryDbContext>();
         DatabaseServiceCollectionExtensions.ConfigurePostgres(options, "Host=unused");
-        using var db = new PostgresChanceryDbContext(options.Options, SystemUser.Instance);
+        using var db = new PostgresChanceryDbContext(options.Options) { CurrentUser = SystemUser.Instance };
 
         db.Database.HasPendingModelChanges().ShouldBeFalse(
             "The model has changes without a PostgreSQL migration: dotnet ef migrations add <Name> --context PostgresChanceryDbContext -o Data/Migrations/Postgres");

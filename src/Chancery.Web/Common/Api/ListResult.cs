@@ -1,7 +1,9 @@
 namespace Chancery.Web.Common.Api;
 
-/// <summary>The shape every list endpoint answers: one page of items and the total across all pages.</summary>
-public sealed record ListResult<T>(IReadOnlyList<T> Items, int Total);
+/// <summary>The shape every list endpoint answers: one page of items and the total across all pages.
+/// When <paramref name="TotalIsExact"/> is false the total is a lower bound ("more than Total"): large
+/// lists stop counting early, see <see cref="ListCount"/>.</summary>
+public sealed record ListResult<T>(IReadOnlyList<T> Items, int Total, bool TotalIsExact = true);
 
 /// <summary>Paging parameters shared by list endpoints and pages (1-based page, bounded size).</summary>
 public readonly record struct Paging(int Page, int PageSize)

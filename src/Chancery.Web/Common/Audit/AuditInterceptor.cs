@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Chancery.Web.Data;
 using Chancery.Web.Common.Classification;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +13,10 @@ namespace Chancery.Web.Common.Audit;
 /// <summary>The one place that writes the audit trail. Before a save it captures every added,
 /// modified and deleted entry with its values; after the save (when generated keys are known) it
 /// stores the audit entries in the same transaction, so a change and its audit land together or
-/// not at all. One instance serves one DbContext (it is registered per scope).</summary>
-public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+/// not at all. One instance serves every DbContext (contexts are pooled, so the options and their
+/// interceptors are built once): what a save is in the middle of lives in <see cref="SaveState"/>,
+/// one per context, and the user is the context's own <see cref="ChanceryDbContext.CurrentUser"/>.</summary>
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     internal static readonly HashSet<string> IgnoredNames = new(StringComparer.Ordinal)
     {
@@ -22,9 +26,22 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     // Enums as their names: "Kind": "Province" reads better in the trail than "Kind": 5.
     internal static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    private List<PendingAudit>? _pending;
-    private IDbContextTransaction? _ownTransaction;
-    private bool _writingAudit;
+    private readonly ConditionalWeakTable<DbContext, SaveState> _states = new();
+
+    private sealed class SaveState
+    {
+        public List<PendingAudit>? Pending;
+        public IDbContextTransaction? OwnTransaction;
+        public bool WritingAudit;
+
+        public void DisposeTransaction()
+        {
+            OwnTransaction?.Dispose();
+            OwnTransaction = null;
+        }
+    }
+
+    private SaveState StateOf(DbContext context) => _states.GetValue(context, _ => new SaveState());
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -36,18 +53,19 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (Capture(eventData.Context, begin: null) && eventData.Context!.Database.CurrentTransaction is null)
-            _ownTransaction = await eventData.Context.Database.BeginTransactionAsync(cancellationToken);
+            StateOf(eventData.Context).OwnTransaction = await eventData.Context.Database.BeginTransactionAsync(cancellationToken);
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         if (!Flush(eventData.Context)) return result;
-        _writingAudit = true;
+        var state = StateOf(eventData.Context!);
+        state.WritingAudit = true;
         try { eventData.Context!.SaveChanges(); }
-        finally { _writingAudit = false; }
-        _ownTransaction?.Commit();
-        DisposeTransaction();
+        finally { state.WritingAudit = false; }
+        state.OwnTransaction?.Commit();
+        state.DisposeTransaction();
         return result;
     }
 
@@ -55,59 +73,70 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         if (!Flush(eventData.Context)) return result;
-        _writingAudit = true;
+        var state = StateOf(eventData.Context!);
+        state.WritingAudit = true;
         try { await eventData.Context!.SaveChangesAsync(cancellationToken); }
-        finally { _writingAudit = false; }
-        if (_ownTransaction is not null) await _ownTransaction.CommitAsync(cancellationToken);
-        DisposeTransaction();
+        finally { state.WritingAudit = false; }
+        if (state.OwnTransaction is not null) await state.OwnTransaction.CommitAsync(cancellationToken);
+        state.DisposeTransaction();
         return result;
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (_writingAudit) return;
-        _pending = null;
-        _ownTransaction?.Rollback();
-        DisposeTransaction();
+        if (eventData.Context is null) return;
+        var state = StateOf(eventData.Context);
+        if (state.WritingAudit) return;
+        state.Pending = null;
+        state.OwnTransaction?.Rollback();
+        state.DisposeTransaction();
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (_writingAudit) return;
-        _pending = null;
-        if (_ownTransaction is not null) await _ownTransaction.RollbackAsync(cancellationToken);
-        DisposeTransaction();
+        if (eventData.Context is null) return;
+        var state = StateOf(eventData.Context);
+        if (state.WritingAudit) return;
+        state.Pending = null;
+        if (state.OwnTransaction is not null) await state.OwnTransaction.RollbackAsync(cancellationToken);
+        state.DisposeTransaction();
     }
 
     private bool Capture(DbContext? context, Func<DbContext, IDbContextTransaction>? begin)
     {
-        if (context is null || _writingAudit) return false;
-        _pending = context.ChangeTracker.Entries()
+        if (context is null) return false;
+        var state = StateOf(context);
+        if (state.WritingAudit) return false;
+        var pending = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not AuditEntry and not INotAudited and not DataProtectionKey)
             .Select(e => new PendingAudit(e, ActionOf(e.State), CaptureChanges(e), ClassificationOf(e)))
             // An update that touched only unaudited fields (a security stamp, the search text) is not news.
             .Where(p => p.Action != AuditAction.Updated || p.Changes.Count > 0)
             .ToList();
-        if (_pending.Count == 0) { _pending = null; return false; }
-        if (begin is not null && context.Database.CurrentTransaction is null) _ownTransaction = begin(context);
+        state.Pending = pending.Count == 0 ? null : pending;
+        if (state.Pending is null) return false;
+        if (begin is not null && context.Database.CurrentTransaction is null) state.OwnTransaction = begin(context);
         return true;
     }
 
     private bool Flush(DbContext? context)
     {
-        if (context is null || _writingAudit || _pending is null) return false;
+        if (context is null) return false;
+        var state = StateOf(context);
+        if (state.WritingAudit || state.Pending is null) return false;
+        var user = (context as ChanceryDbContext)?.CurrentUser ?? SystemUser.Instance;
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var p in _pending)
+        foreach (var p in state.Pending)
         {
             // Keys generated by the database are only known now, after the save.
             if (p.Action == AuditAction.Created)
                 foreach (var key in p.Entry.Properties.Where(x => x.Metadata.IsPrimaryKey()))
                     p.Changes[key.Metadata.Name] = new ValueChange(null, key.CurrentValue);
             var keyValues = p.Entry.Properties.Where(x => x.Metadata.IsPrimaryKey()).Select(x => x.CurrentValue);
-            context.Set<AuditEntry>().Add(NewEntry(currentUser, now, p.Action, p.Entry.Metadata.ClrType, keyValues, p.Changes, p.Classification));
+            context.Set<AuditEntry>().Add(NewEntry(user, now, p.Action, p.Entry.Metadata.ClrType, keyValues, p.Changes, p.Classification));
         }
-        _pending = null;
+        state.Pending = null;
         return true;
     }
 
@@ -167,12 +196,6 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         EntityState.Deleted => AuditAction.Deleted,
         _ => AuditAction.Updated,
     };
-
-    private void DisposeTransaction()
-    {
-        _ownTransaction?.Dispose();
-        _ownTransaction = null;
-    }
 
     private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, Dictionary<string, ValueChange> Changes, ClassificationLevel Classification);
 

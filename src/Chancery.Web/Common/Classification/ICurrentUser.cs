@@ -21,3 +21,15 @@ public sealed class SystemUser : ICurrentUser
     public int? UnitId => null;
     public bool IsAdministrator => true;
 }
+
+/// <summary>Nobody in particular: public records only. What a database context sees until it is
+/// given the user it works for, so a context created by mistake without one reveals nothing.</summary>
+public sealed class AnonymousUser : ICurrentUser
+{
+    public static readonly AnonymousUser Instance = new();
+    public string? UserId => null;
+    public string? UserName => null;
+    public ClassificationLevel Clearance => ClassificationLevel.Public;
+    public int? UnitId => null;
+    public bool IsAdministrator => false;
+}
