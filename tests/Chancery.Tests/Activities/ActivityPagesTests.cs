@@ -192,7 +192,7 @@ public abstract partial class ActivityPagesTests(AppFixture fixture)
 
         var section = html[html.IndexOf("partner-activities", StringComparison.Ordinal)..];
         section.ShouldContain("Trip to France and Germany");
-        section.ShouldContain("href=\"/activities?partner=DEU\"");
+        section.ShouldContain("href=\"/activities?partner=DEU&amp;exactTotal=true\"");
     }
 
     [Fact]
@@ -220,7 +220,8 @@ public abstract partial class ActivityPagesTests(AppFixture fixture)
     private static async Task ImportOverlapSetAsync(HttpClient client)
     {
         var (response, outcome) = await ActivityDataset.ImportAsync(client, OverlapCsv);
-        response.IsSuccessStatusCode.ShouldBeTrue(string.Join("; ", outcome?.Problems.Select(p => $"{p.Line}/{p.Column}: {p.Reason}") ?? []));
+        response.IsSuccessStatusCode.ShouldBeTrue(string.Join("; ", outcome?.Problems?.Select(p => $"{p.Line}/{p.Column}: {p.Reason}") ?? [])
+            + " " + await response.Content.ReadAsStringAsync(Ct));
     }
 
     private static async Task<int> IdOfAsync(HttpClient client, string reference)

@@ -34,8 +34,12 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         public IDbContextTransaction? OwnTransaction;
         public bool WritingAudit;
 
-        public void DisposeTransaction()
+        /// <summary>Back to "no save under way". Every save ends here, however it ends: the context
+        /// goes back to the pool and its next user must not inherit a finished transaction.</summary>
+        public void Clear()
         {
+            Pending = null;
+            WritingAudit = false;
             OwnTransaction?.Dispose();
             OwnTransaction = null;
         }
@@ -61,11 +65,14 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     {
         if (!Flush(eventData.Context)) return result;
         var state = StateOf(eventData.Context!);
-        state.WritingAudit = true;
-        try { eventData.Context!.SaveChanges(); }
-        finally { state.WritingAudit = false; }
-        state.OwnTransaction?.Commit();
-        state.DisposeTransaction();
+        try
+        {
+            state.WritingAudit = true;
+            eventData.Context!.SaveChanges();
+            state.WritingAudit = false;
+            state.OwnTransaction?.Commit();
+        }
+        finally { state.Clear(); }
         return result;
     }
 
@@ -74,11 +81,14 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     {
         if (!Flush(eventData.Context)) return result;
         var state = StateOf(eventData.Context!);
-        state.WritingAudit = true;
-        try { await eventData.Context!.SaveChangesAsync(cancellationToken); }
-        finally { state.WritingAudit = false; }
-        if (state.OwnTransaction is not null) await state.OwnTransaction.CommitAsync(cancellationToken);
-        state.DisposeTransaction();
+        try
+        {
+            state.WritingAudit = true;
+            await eventData.Context!.SaveChangesAsync(cancellationToken);
+            state.WritingAudit = false;
+            if (state.OwnTransaction is not null) await state.OwnTransaction.CommitAsync(cancellationToken);
+        }
+        finally { state.Clear(); }
         return result;
     }
 
@@ -87,9 +97,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         if (eventData.Context is null) return;
         var state = StateOf(eventData.Context);
         if (state.WritingAudit) return;
-        state.Pending = null;
         state.OwnTransaction?.Rollback();
-        state.DisposeTransaction();
+        state.Clear();
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -97,9 +106,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         if (eventData.Context is null) return;
         var state = StateOf(eventData.Context);
         if (state.WritingAudit) return;
-        state.Pending = null;
         if (state.OwnTransaction is not null) await state.OwnTransaction.RollbackAsync(cancellationToken);
-        state.DisposeTransaction();
+        state.Clear();
     }
 
     private bool Capture(DbContext? context, Func<DbContext, IDbContextTransaction>? begin)
@@ -107,6 +115,13 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         if (context is null) return false;
         var state = StateOf(context);
         if (state.WritingAudit) return false;
+        // A save can end without this interceptor hearing of it: a stale-version conflict is reported
+        // to ThrowingConcurrencyException, not SaveChangesFailed, and EF still rolls back to its
+        // savepoint after that call, so the transaction cannot be closed there. Whatever such a save
+        // left (its pending entries, its own transaction, rolled back by disposal) ends here, before
+        // the next save on this context, which pooling may hand to another request.
+        state.Clear();
+
         var pending = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not AuditEntry and not INotAudited and not DataProtectionKey)
