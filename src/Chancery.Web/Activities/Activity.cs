@@ -51,7 +51,10 @@ public sealed class Activity : IClassified, IVersioned, ISearchable
     /// <summary>Not stored: the people's names when they are set by id (an import), for the search text.</summary>
     public string? NamesForSearch { get; set; }
 
-    public string BuildSearchText() => TextFolding.FoldAll(ExternalRef, Title, HostOrVenue, LeaderRoleText, CounterpartRoleText,
+    public string BuildSearchText() => BuildSearchText(TextFolding.Fold);
+
+    /// <param name="fold">The folding of each part (<see cref="TextFolding.Fold"/>, or a cache of it).</param>
+    public string BuildSearchText(Func<string?, string> fold) => TextFolding.FoldAll(fold, ExternalRef, Title, HostOrVenue, LeaderRoleText, CounterpartRoleText,
         LeadPerson?.FullName, CounterpartPerson?.FullName, NamesForSearch, string.Join(' ', Legs.Select(l => l.CountryIso3)));
 
     public static string JoinThemes(IEnumerable<string> themes)

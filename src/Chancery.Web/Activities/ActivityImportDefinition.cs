@@ -40,7 +40,7 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser 
         var channel = row.Code<ActivityChannel>("channel", false, Codes<ActivityChannel>.TryParse, Codes<ActivityChannel>.All);
         var classification = row.Code<ClassificationLevel>("classification", false, ClassificationLevels.TryParse, ClassificationLevels.Codes);
         var leaderRole = row.Required("leader_role");
-        var countries = row.List("countries_iso3").Select(c => c.ToUpperInvariant()).ToList();
+        var countries = CountryCodes(row.List("countries_iso3"));
         if (row.HasProblems || kind is null || start is null) return null;
         return new ActivityRow(id, kind.Value, start.Value, end ?? start.Value, status ?? ActivityStatus.Completed,
             leaderRole, row.Optional("leader_name"), direction ?? kind.Value.DefaultDirection(), countries,
@@ -51,10 +51,32 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser 
 
     public override string KeyOf(ActivityRow row) => row.Id;
 
+    // One string per country code for the whole file, not one per row (100,000 rows are kept until stored).
+    private readonly Dictionary<string, string> _countryCodes = new(StringComparer.Ordinal);
+
+    private string[] CountryCodes(IReadOnlyList<string> cell)
+    {
+        var codes = new string[cell.Count];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            if (!_countryCodes.TryGetValue(cell[i], out var code)) _countryCodes[cell[i]] = code = cell[i].ToUpperInvariant();
+            codes[i] = code;
+        }
+        return codes;
+    }
+
     public override async Task<IReadOnlyList<PlannedRow<ActivityRow>>> PlanAsync(
         IReadOnlyList<ParsedRow<ActivityRow>> rows, ImportProblems problems, CancellationToken ct)
     {
         var offices = await OfficeResolver.LoadAsync(db, ct);
+        // Each role text is resolved once: a file repeats a few hundred office names on every row.
+        var officeByText = new Dictionary<(string, OfficeSide), Office?>();
+        Office? Resolve(string? text, OfficeSide side)
+        {
+            if (text is null) return null;
+            if (!officeByText.TryGetValue((text, side), out var office)) officeByText[(text, side)] = office = offices.Resolve(text, side);
+            return office;
+        }
         var countries = (await db.Partners.IgnoreQueryFilters().Where(p => p.Kind == PartnerKind.Country)
             .Select(p => p.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var ids = rows.Select(r => r.Key).ToList();
@@ -75,9 +97,9 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser 
         {
             var row = parsed.Value;
             var before = problems.Items.Count;
-            foreach (var code in row.Countries.Where(c => !countries.Contains(c)))
-                problems.Add(parsed.Line, "countries_iso3", $"Unknown country code '{code}'.");
-            var leaderOffice = offices.Resolve(row.LeaderRole, OfficeSide.Domestic);
+            foreach (var code in row.Countries)
+                if (!countries.Contains(code)) problems.Add(parsed.Line, "countries_iso3", $"Unknown country code '{code}'.");
+            var leaderOffice = Resolve(row.LeaderRole, OfficeSide.Domestic);
             if (leaderOffice is null)
                 problems.Add(parsed.Line, "leader_role", $"'{row.LeaderRole}' is not an office we know on our side.");
             if (row.PartOf is { } parent && !inFile.Contains(parent) && !storedParents.Contains(parent))
@@ -88,10 +110,11 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser 
                 problems.Add(parsed.Line, "classification", "You cannot import a record above your own clearance.");
             if (problems.Items.Count > before) continue;
 
-            var resolved = row with { LeaderOfficeId = leaderOffice!.Id, CounterpartOfficeId = offices.Resolve(row.CounterpartRole, OfficeSide.Foreign)?.Id };
+            row.LeaderOfficeId = leaderOffice!.Id;
+            row.CounterpartOfficeId = Resolve(row.CounterpartRole, OfficeSide.Foreign)?.Id;
             if (!existing.TryGetValue(row.Id, out var stored))
             {
-                plan.Add(new PlannedRow<ActivityRow>(parsed.Line, parsed.Key, ImportAction.Create, resolved, []));
+                plan.Add(new PlannedRow<ActivityRow>(parsed.Line, parsed.Key, ImportAction.Create, row, []));
                 continue;
             }
             if (stored.Classification > clearance)
@@ -99,17 +122,19 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser 
                 problems.Add(parsed.Line, "id", "This activity exists but you are not cleared to change it.");
                 continue;
             }
-            var changes = ActivityRowDiff.Between(stored, resolved);
-            plan.Add(new PlannedRow<ActivityRow>(parsed.Line, parsed.Key, changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, resolved, changes) { Target = stored });
+            var changes = ActivityRowDiff.Between(stored, row);
+            plan.Add(new PlannedRow<ActivityRow>(parsed.Line, parsed.Key, changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, row, changes) { Target = stored });
         }
         return plan;
     }
 
-    /// <summary>Stores inside the pipeline's transaction. People and their office periods go through
-    /// the DbContext (a few hundred, audited by the interceptor). New activities, their legs and their
-    /// audit entries are written in bulk (<see cref="BulkInsert"/>, <see cref="BulkAudit"/>): keys are
+    /// <summary>Stores inside the pipeline's transaction. New people and their office periods are
+    /// written in bulk (<see cref="PeopleDirectory"/>). New activities, their legs and their audit
+    /// entries are written in bulk too (<see cref="BulkInsert"/>, <see cref="BulkAudit"/>): keys are
     /// reserved first, so legs and part_of links (even to a later row of the file) are set before
-    /// anything is written. Updated activities (rare: a re-import) go through the DbContext.</summary>
+    /// anything is written. Each of the three is a stream of rows built as they are written (one
+    /// activity at a time, not a list of 100,000 entities with their search texts and audit texts).
+    /// Updated activities (rare: a re-import) go through the DbContext.</summary>
     public override async Task ApplyAsync(IReadOnlyList<PlannedRow<ActivityRow>> plan, CancellationToken ct)
     {
         var work = plan.Where(p => p.Action != ImportAction.Unchanged).ToList();
@@ -133,38 +158,59 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser 
         await people.StoreAsync(db, audit, ct);
 
         var creates = Enumerable.Range(0, work.Count).Where(i => work[i].Action == ImportAction.Create).ToList();
+        var updates = Enumerable.Range(0, work.Count).Where(i => work[i].Action == ImportAction.Update).ToList();
         var activityIds = await BulkInsert.ReserveIdsAsync<Activity>(db, creates.Count, ct);
-        for (var c = 0; c < creates.Count; c++) idsByRef[work[creates[c]].Value.Id] = (int)activityIds[c];
-        foreach (var planned in work.Where(p => p.Action == ImportAction.Update))
-            idsByRef[planned.Value.Id] = ((Activity)planned.Target!).Id;
+        var idOf = new int[work.Count];
+        for (var c = 0; c < creates.Count; c++) idOf[creates[c]] = (int)activityIds[c];
+        foreach (var i in updates) idOf[i] = ((Activity)work[i].Target!).Id;
+        // Only the activities something points at need a way from their ref to their id.
+        var isParent = parentRefs.ToHashSet();
+        for (var i = 0; i < work.Count; i++)
+            if (isParent.Contains(work[i].Value.Id)) idsByRef[work[i].Value.Id] = idOf[i];
         int? ParentOf(ActivityRow row) => row.PartOf is { } parent && idsByRef.TryGetValue(parent, out var id) ? id : null;
 
-        var activities = new List<Activity>(creates.Count);
-        var legs = new List<ActivityLeg>(creates.Count * 2);
-        foreach (var i in creates)
+        void Fill(Activity activity, int i)
         {
             var row = work[i].Value;
-            var activity = new Activity { ExternalRef = row.Id, Id = idsByRef[row.Id] };
             row.CopyTo(activity);
             activity.LeadPersonId = leads[i]?.Id;
             activity.CounterpartPersonId = counterparts[i]?.Id;
             activity.NamesForSearch = $"{leads[i]?.FullName} {counterparts[i]?.FullName}";
             activity.PartOfId = ParentOf(row);
+        }
+        Activity NewActivity(int i)
+        {
+            var row = work[i].Value;
+            var activity = new Activity { ExternalRef = row.Id, Id = idOf[i] };
+            Fill(activity, i);
             for (var l = 0; l < row.Countries.Count; l++)
                 activity.Legs.Add(new ActivityLeg { ActivityId = activity.Id, CountryIso3 = row.Countries[l], Order = l + 1 });
-            activity.SearchText = activity.BuildSearchText();
-            activities.Add(activity);
-            legs.AddRange(activity.Legs);
+            return activity;
         }
-        var legIds = await BulkInsert.ReserveIdsAsync<ActivityLeg>(db, legs.Count, ct);
-        for (var l = 0; l < legs.Count; l++) legs[l].Id = (int)legIds[l];
-        await BulkInsert.PrepareAsync(db, ct);
-        await BulkInsert.InsertAsync(db, activities, ct);
-        await BulkInsert.InsertAsync(db, legs, ct);
-        await audit.RecordCreatedAsync(db, activities,
-            a => new Dictionary<string, object?> { ["Countries"] = string.Join(';', a.Legs.Select(l => l.CountryIso3)) }, ct);
+        IEnumerable<ActivityLeg> NewLegs()
+        {
+            foreach (var i in creates)
+            {
+                var countries = work[i].Value.Countries;
+                for (var l = 0; l < countries.Count; l++)
+                    yield return new ActivityLeg { ActivityId = idOf[i], CountryIso3 = countries[l], Order = l + 1 };
+            }
+        }
 
-        var updates = Enumerable.Range(0, work.Count).Where(i => work[i].Action == ImportAction.Update).ToList();
+        var folding = new TextFoldingCache();
+        await BulkInsert.PrepareAsync(db, ct);
+
+        await BulkInsert.InsertAsync(db, creates.Select(i =>
+        {
+            var activity = NewActivity(i);
+            activity.SearchText = activity.BuildSearchText(folding.Fold);
+            return activity;
+        }), ct);
+        // Nothing points at a leg: the database numbers them.
+        await BulkInsert.InsertAsync(db, NewLegs(), ct, keysFromDatabase: true);
+        await audit.RecordCreatedAsync(db, creates.Count, creates.Select(NewActivity),
+            (a, json) => json.Created("Countries", string.Join(';', a.Legs.Select(l => l.CountryIso3))), ct);
+
         if (updates.Count == 0) return;
         await WithoutAutoDetect(() =>
         {
@@ -174,11 +220,7 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser 
                 var activity = (Activity)work[i].Target!;
                 db.ActivityLegs.RemoveRange(activity.Legs);
                 activity.Legs = [];
-                row.CopyTo(activity);
-                activity.LeadPersonId = leads[i]?.Id;
-                activity.CounterpartPersonId = counterparts[i]?.Id;
-                activity.NamesForSearch = $"{leads[i]?.FullName} {counterparts[i]?.FullName}";
-                activity.PartOfId = ParentOf(row);
+                Fill(activity, i);
                 for (var l = 0; l < row.Countries.Count; l++)
                     activity.Legs.Add(new ActivityLeg { CountryIso3 = row.Countries[l], Order = l + 1 });
             }
@@ -191,64 +233,5 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser 
         try { add(); }
         finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
         await db.SaveChangesAsync(ct);
-    }
-}
-
-public sealed record ActivityRow(
-    string Id, ActivityKind Kind, DateOnly DateStart, DateOnly DateEnd, ActivityStatus Status,
-    string LeaderRole, string? LeaderName, ActivityDirection Direction, IReadOnlyList<string> Countries,
-    string? CounterpartName, string? CounterpartRole, string? HostOrVenue, string? Title, string? PartOf,
-    ActivityChannel? Channel, ClassificationLevel Classification, string? Source, string? Notes)
-{
-    /// <summary>Set while planning: the offices the role texts resolve to.</summary>
-    public int LeaderOfficeId { get; init; }
-    public int? CounterpartOfficeId { get; init; }
-
-    public void CopyTo(Activity a)
-    {
-        a.Kind = Kind;
-        a.Direction = Direction;
-        a.Status = Status;
-        a.DateStart = DateStart;
-        a.DateEnd = DateEnd;
-        a.Title = Title;
-        a.HostOrVenue = HostOrVenue;
-        a.Channel = Channel;
-        a.LeaderRoleText = LeaderRole;
-        a.CounterpartRoleText = CounterpartRole;
-        a.Classification = Classification;
-        a.Sources = Source;
-        a.Notes = Notes;
-    }
-}
-
-/// <summary>What re-importing a row would change on the stored activity (the preview).</summary>
-internal static class ActivityRowDiff
-{
-    public static List<FieldChange> Between(Activity stored, ActivityRow row)
-    {
-        var changes = new List<FieldChange>();
-        void Compare(string field, string? before, string? after)
-        {
-            if (!string.Equals(before ?? "", after ?? "", StringComparison.Ordinal)) changes.Add(new FieldChange(field, before, after));
-        }
-        Compare("kind", Codes<ActivityKind>.ToCode(stored.Kind), Codes<ActivityKind>.ToCode(row.Kind));
-        Compare("date_start", stored.DateStart.ToString("yyyy-MM-dd"), row.DateStart.ToString("yyyy-MM-dd"));
-        Compare("date_end", stored.DateEnd.ToString("yyyy-MM-dd"), row.DateEnd.ToString("yyyy-MM-dd"));
-        Compare("status", Codes<ActivityStatus>.ToCode(stored.Status), Codes<ActivityStatus>.ToCode(row.Status));
-        Compare("leader_role", stored.LeaderRoleText, row.LeaderRole);
-        Compare("leader_name", stored.LeadPerson?.FullName, row.LeaderName);
-        Compare("direction", Codes<ActivityDirection>.ToCode(stored.Direction), Codes<ActivityDirection>.ToCode(row.Direction));
-        Compare("countries_iso3", string.Join(';', stored.Legs.OrderBy(l => l.Order).Select(l => l.CountryIso3)), string.Join(';', row.Countries));
-        Compare("counterpart_name", stored.CounterpartPerson?.FullName, row.CounterpartName);
-        Compare("counterpart_role", stored.CounterpartRoleText, row.CounterpartRole);
-        Compare("host_or_venue", stored.HostOrVenue, row.HostOrVenue);
-        Compare("title", stored.Title, row.Title);
-        Compare("part_of", stored.PartOf?.ExternalRef, row.PartOf);
-        Compare("channel", stored.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null, row.Channel is { } rc ? Codes<ActivityChannel>.ToCode(rc) : null);
-        Compare("classification", stored.Classification.ToCode(), row.Classification.ToCode());
-        Compare("source", stored.Sources, row.Source);
-        Compare("notes", stored.Notes, row.Notes);
-        return changes;
     }
 }

@@ -15,12 +15,14 @@ internal sealed class PeopleDirectory
 {
     private readonly Dictionary<(OfficeSide, string), Person> _people = [];
     private readonly Dictionary<(Person, int?, string?), (DateOnly From, DateOnly To)> _seen = [];
+    // A name is folded once, not once per row that names it (a leader appears on hundreds of rows).
+    private readonly TextFoldingCache _names = new();
 
     public static async Task<PeopleDirectory> LoadAsync(ChanceryDbContext db, IEnumerable<ActivityRow> rows, CancellationToken ct)
     {
-        var keys = rows.SelectMany(r => new[] { r.LeaderName, r.CounterpartName }).OfType<string>()
-            .Select(TextFolding.Fold).Distinct().ToList();
         var directory = new PeopleDirectory();
+        var keys = rows.SelectMany(r => new[] { r.LeaderName, r.CounterpartName }).OfType<string>()
+            .Distinct(StringComparer.Ordinal).Select(directory._names.Fold).Distinct().ToList();
         foreach (var person in await db.People.Include(p => p.Offices).Where(p => EF.Parameter(keys).Contains(p.NameKey)).ToListAsync(ct))
             directory._people.TryAdd((person.Side, person.NameKey), person);
         return directory;
@@ -28,7 +30,7 @@ internal sealed class PeopleDirectory
 
     public Person Observe(OfficeSide side, string name, int? officeId, string? roleText, DateOnly day, string? country)
     {
-        var key = (side, TextFolding.Fold(name));
+        var key = (side, _names.Fold(name));
         if (!_people.TryGetValue(key, out var person))
         {
             person = new Person { FullName = name.Trim(), NameKey = key.Item2, Side = side, CountryIso3 = country };
@@ -69,15 +71,11 @@ internal sealed class PeopleDirectory
             created[i].SearchText = created[i].BuildSearchText();
             foreach (var office in created[i].Offices) office.PersonId = created[i].Id;
         }
-        var offices = created.SelectMany(p => p.Offices).ToList();
-        var officeIds = await BulkInsert.ReserveIdsAsync<PersonOffice>(db, offices.Count, ct);
-        for (var i = 0; i < offices.Count; i++) offices[i].Id = (int)officeIds[i];
         await BulkInsert.InsertAsync(db, created, ct);
-        await BulkInsert.InsertAsync(db, offices, ct);
-        await audit.RecordCreatedAsync(db, created, p => new Dictionary<string, object?>
-        {
-            ["Offices"] = string.Join("; ", p.Offices.Select(o => $"{o.OfficeId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? o.Title} {o.From:yyyy-MM-dd}–{o.To:yyyy-MM-dd}")),
-        }, ct);
+        // Nothing points at an office period: the database numbers them.
+        await BulkInsert.InsertAsync(db, created.SelectMany(p => p.Offices), ct, keysFromDatabase: true);
+        await audit.RecordCreatedAsync(db, created.Count, created, (p, json) => json.Created("Offices",
+            string.Join("; ", p.Offices.Select(o => $"{o.OfficeId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? o.Title} {o.From:yyyy-MM-dd}–{o.To:yyyy-MM-dd}"))), ct);
 
         // People already stored are tracked (loaded above): the save finds their new and widened periods.
         if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);

@@ -191,19 +191,28 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     }
 
     /// <summary>The one way an audit entry is made, here and by <see cref="BulkAudit"/>: the same type
-    /// name, key text and JSON for a record whichever path stored it.</summary>
+    /// name, key text and JSON (<see cref="AuditChangesWriter"/>) for a record whichever path stored it.</summary>
     internal static AuditEntry NewEntry(ICurrentUser user, DateTime at, AuditAction action, Type clrType,
-        IEnumerable<object?> keyValues, Dictionary<string, ValueChange> changes, ClassificationLevel classification) => new()
+        IEnumerable<object?> keyValues, Dictionary<string, ValueChange> changes, ClassificationLevel classification) =>
+        NewEntry(user, at, action, clrType, KeyText(keyValues), AuditChangesWriter.ToJson(changes), classification);
+
+    internal static AuditEntry NewEntry(ICurrentUser user, DateTime at, AuditAction action, Type clrType,
+        string key, string changesJson, ClassificationLevel classification) => new()
     {
         At = at,
         UserId = user.UserId,
         UserName = user.UserName,
         Action = action,
-        EntityType = clrType.Name.Split('`')[0],
-        EntityKey = string.Join(",", keyValues.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))),
-        Changes = JsonSerializer.Serialize(changes, JsonOptions),
+        EntityType = EntityTypeName(clrType),
+        EntityKey = key,
+        Changes = changesJson,
         Classification = classification,
     };
+
+    internal static string EntityTypeName(Type clrType) => clrType.Name.Split('`')[0];
+
+    internal static string KeyText(IEnumerable<object?> keyValues) =>
+        string.Join(",", keyValues.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
 
     private static AuditAction ActionOf(EntityState state) => state switch
     {

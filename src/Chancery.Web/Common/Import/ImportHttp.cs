@@ -41,11 +41,11 @@ public static class ImportHttp
                     return (null, TypedResults.Problem("Send the file as the multipart field 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "No file"));
                 if (formFile.Length > limit) return (null, TooLarge(limit));
                 await using var stream = formFile.OpenReadStream();
-                var bytes = await ReadBoundedAsync(stream, limit, ct);
+                var bytes = await ReadBoundedAsync(stream, formFile.Length, limit, ct);
                 if (bytes is null) return (null, TooLarge(limit));
                 return (new ImportFile(formFile.FileName, ImportFile.FormatOf(formFile.FileName, formFile.ContentType), bytes), null);
             }
-            var body = await ReadBoundedAsync(request.Body, limit, ct);
+            var body = await ReadBoundedAsync(request.Body, request.ContentLength, limit, ct);
             if (body is null) return (null, TooLarge(limit));
             return (new ImportFile("body", ImportFile.FormatOf(null, request.ContentType), body), null);
         }
@@ -59,15 +59,27 @@ public static class ImportHttp
         }
     }
 
-    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, long limit, CancellationToken ct)
+    /// <summary>The stream's bytes, or null past the limit. When the length is known (Content-Length,
+    /// which the server holds the body to, or an uploaded part's size) the bytes go straight into one
+    /// array of that size: a growing buffer and its final copy would hold a large file up to three
+    /// times over while it arrives.</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, long? length, long limit, CancellationToken ct)
     {
+        if (length is { } known and > 0 and <= int.MaxValue && known <= limit)
+        {
+            var bytes = new byte[known];
+            var filled = 0;
+            int read;
+            while (filled < bytes.Length && (read = await stream.ReadAsync(bytes.AsMemory(filled), ct)) > 0) filled += read;
+            return filled == bytes.Length ? bytes : bytes[..filled];
+        }
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        int count;
+        while ((count = await stream.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
+            if (buffer.Length + count > limit) return null;
+            buffer.Write(chunk, 0, count);
         }
         return buffer.ToArray();
     }

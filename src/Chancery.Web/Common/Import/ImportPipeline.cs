@@ -15,13 +15,17 @@ public sealed class ImportPipeline(ChanceryDbContext db)
         where TRow : class
     {
         var problems = new ImportProblems();
-        var table = TabularFileReader.Read(file, problems);
-        if (table is null) return Failed(problems, dryRun);
+        List<ParsedRow<TRow>> parsed;
+        using (var table = TabularFileReader.Read(file, problems))
+        {
+            if (table is null) return Failed(problems, dryRun);
 
-        CheckHeader(definition, table.Headers, problems);
-        if (problems.Any) return Failed(problems, dryRun);
+            CheckHeader(definition, table.Headers, problems);
+            if (problems.Any) return Failed(problems, dryRun);
 
-        var parsed = Parse(definition, table, problems);
+            // Rows are read, parsed and dropped one by one: only the typed rows are kept.
+            parsed = Parse(definition, table, problems);
+        }
         var planned = await definition.PlanAsync(parsed, problems, cancellationToken);
         if (problems.Any) return Failed(problems, dryRun);
 
@@ -66,7 +70,7 @@ public sealed class ImportPipeline(ChanceryDbContext db)
     private static List<ParsedRow<TRow>> Parse<TRow>(ImportDefinition<TRow> definition, TabularFile table, ImportProblems problems)
         where TRow : class
     {
-        var rows = new List<ParsedRow<TRow>>(table.Rows.Count);
+        var rows = new List<ParsedRow<TRow>>();
         var firstLineByKey = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var tabularRow in table.Rows)
         {

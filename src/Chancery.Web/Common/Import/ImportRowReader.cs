@@ -16,7 +16,7 @@ public sealed class ImportRowReader(TabularRow row, ImportProblems problems)
     public void Problem(string? column, string reason) => problems.Add(row.Line, column, reason);
 
     public string? Optional(string column) =>
-        row.Cells.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        row.TryGetCell(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     public string Required(string column)
     {

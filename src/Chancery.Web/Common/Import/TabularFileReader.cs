@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using ClosedXML.Excel;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -7,7 +8,8 @@ using CsvHelper.Configuration;
 namespace Chancery.Web.Common.Import;
 
 /// <summary>Reads CSV (UTF-8, BOM accepted, RFC 4180) and XLSX (first sheet) into the same
-/// <see cref="TabularFile"/>, reporting an unreadable file as problems rather than exceptions.</summary>
+/// <see cref="TabularFile"/>, reporting an unreadable file as problems rather than exceptions.
+/// CSV rows are parsed from the bytes as they are enumerated (no decoded copy of the whole file).</summary>
 public static class TabularFileReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -23,12 +25,8 @@ public static class TabularFileReader
         if (table is null) return null;
         if (table.Headers.Count == 0 || table.Headers.All(string.IsNullOrWhiteSpace))
         {
+            table.Dispose();
             problems.Add(1, null, "The file has no header row.");
-            return null;
-        }
-        if (table.Rows.Count == 0)
-        {
-            problems.Add(2, null, "The file has a header row but no data rows.");
             return null;
         }
         return table;
@@ -36,15 +34,11 @@ public static class TabularFileReader
 
     private static TabularFile? ReadCsv(byte[] content, ImportProblems problems)
     {
-        string text;
-        try
+        var offset = content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF ? 3 : 0;
+        // Checked whole first (fast, vectorised), so that decoding while parsing cannot fail half-way.
+        if (!Utf8.IsValid(content.AsSpan(offset)))
         {
-            var offset = content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF ? 3 : 0;
-            text = StrictUtf8.GetString(content, offset, content.Length - offset);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            var line = 1 + content.Take(Math.Max(0, ex.Index)).Count(b => b == (byte)'\n');
+            var line = LineOfInvalidByte(content, offset);
             problems.Add(line, null, $"The file is not UTF-8 text (invalid byte near line {line}). Save it as CSV UTF-8 and try again.");
             return null;
         }
@@ -56,38 +50,93 @@ public static class TabularFileReader
             BadDataFound = null,
             MissingFieldFound = null,
             TrimOptions = TrimOptions.None,
+            // The same short values (kinds, dates, offices, names, countries) fill most cells: one string each.
+            CacheFields = true,
         };
-        using var reader = new StringReader(text);
-        using var csv = new CsvReader(reader, config);
-        var rows = new List<TabularRow>();
-        string[] headers;
+        var reader = new StreamReader(new MemoryStream(content, offset, content.Length - offset, writable: false),
+            StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 65536);
+        var csv = new CsvReader(reader, config);
         try
         {
-            if (!csv.Read()) return new TabularFile([], []);
+            if (!csv.Read()) return Empty(csv);
             csv.ReadHeader();
-            headers = (csv.HeaderRecord ?? []).Select(h => h.Trim()).ToArray();
-            while (csv.Read())
+            var headers = (csv.HeaderRecord ?? []).Select(h => h.Trim()).ToArray();
+            var columns = new TabularColumns(headers);
+            var first = NextRow(csv, headers, problems);
+            if (first is null)
             {
-                var line = csv.Parser.RawRow;
-                var record = csv.Parser.Record ?? [];
-                if (record.All(string.IsNullOrWhiteSpace)) continue;
-                if (record.Length > headers.Length)
-                {
-                    problems.Add(line, null, $"The row has {record.Length} cells but the header has {headers.Length} columns.");
-                    continue;
-                }
-                var cells = new Dictionary<string, string>(headers.Length, StringComparer.OrdinalIgnoreCase);
-                for (var i = 0; i < headers.Length; i++)
-                    if (!string.IsNullOrEmpty(headers[i])) cells[headers[i]] = i < record.Length ? record[i].Trim() : "";
-                rows.Add(new TabularRow(line, cells));
+                csv.Dispose();
+                // No header outranks no rows (Read reports it).
+                if (headers.All(string.IsNullOrWhiteSpace)) return new TabularFile(headers, []);
+                problems.Add(2, null, "The file has a header row but no data rows.");
+                return null;
             }
+            return new TabularFile(headers, CsvRows(csv, headers, columns, first.Value, problems), csv);
         }
         catch (CsvHelperException ex)
         {
-            problems.Add(ex.Context?.Parser?.RawRow ?? 1, null, "The file is not valid CSV: " + ex.Message.Split('\n')[0]);
+            csv.Dispose();
+            problems.Add(ex.Context?.Parser?.RawRow ?? 1, null, NotCsv(ex));
             return null;
         }
-        return new TabularFile(headers, rows);
+    }
+
+    private static TabularFile Empty(IDisposable source)
+    {
+        source.Dispose();
+        return new TabularFile([], []);
+    }
+
+    /// <summary>The rest of the rows, from the first (already read to know the file has one).</summary>
+    private static IEnumerable<TabularRow> CsvRows(CsvReader csv, string[] headers, TabularColumns columns,
+        (int Line, string[] Cells) first, ImportProblems problems)
+    {
+        yield return new TabularRow(first.Line, columns, first.Cells);
+        while (true)
+        {
+            (int Line, string[] Cells)? next;
+            try { next = NextRow(csv, headers, problems); }
+            catch (CsvHelperException ex)
+            {
+                problems.Add(ex.Context?.Parser?.RawRow ?? 1, null, NotCsv(ex));
+                yield break;
+            }
+            if (next is not { } row) yield break;
+            yield return new TabularRow(row.Line, columns, row.Cells);
+        }
+    }
+
+    /// <summary>The next data row, skipping blank rows and reporting (and skipping) rows with too many cells.</summary>
+    private static (int Line, string[] Cells)? NextRow(CsvReader csv, string[] headers, ImportProblems problems)
+    {
+        while (csv.Read())
+        {
+            var line = csv.Parser.RawRow;
+            var record = csv.Parser.Record ?? [];
+            if (record.All(string.IsNullOrWhiteSpace)) continue;
+            if (record.Length > headers.Length)
+            {
+                problems.Add(line, null, $"The row has {record.Length} cells but the header has {headers.Length} columns.");
+                continue;
+            }
+            return (line, record);
+        }
+        return null;
+    }
+
+    private static string NotCsv(CsvHelperException ex) => "The file is not valid CSV: " + ex.Message.Split('\n')[0];
+
+    private static int LineOfInvalidByte(byte[] content, int offset)
+    {
+        try
+        {
+            StrictUtf8.GetString(content, offset, content.Length - offset);
+            return 1;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return 1 + content.Take(Math.Max(0, ex.Index)).Count(b => b == (byte)'\n');
+        }
     }
 
     private static TabularFile? ReadXlsx(byte[] content, ImportProblems problems)
@@ -102,26 +151,31 @@ public static class TabularFileReader
             problems.Add(1, null, "The file is not a readable XLSX workbook.");
             return null;
         }
-        using (workbook)
+        var sheet = workbook.Worksheets.FirstOrDefault();
+        var used = sheet?.RangeUsed();
+        if (sheet is null || used is null) return Empty(workbook);
+        var lastColumn = used.LastColumn().ColumnNumber();
+        var headers = Enumerable.Range(1, lastColumn).Select(c => sheet.Cell(1, c).GetString().Trim()).ToArray();
+        var columns = new TabularColumns(headers);
+        var lastRow = used.LastRow().RowNumber();
+        IEnumerable<TabularRow> Rows()
         {
-            var sheet = workbook.Worksheets.FirstOrDefault();
-            if (sheet is null) return new TabularFile([], []);
-            var used = sheet.RangeUsed();
-            if (used is null) return new TabularFile([], []);
-            var lastColumn = used.LastColumn().ColumnNumber();
-            var headers = Enumerable.Range(1, lastColumn).Select(c => sheet.Cell(1, c).GetString().Trim()).ToArray();
-            var rows = new List<TabularRow>();
-            var lastRow = used.LastRow().RowNumber();
             for (var r = 2; r <= lastRow; r++)
             {
-                var cells = new Dictionary<string, string>(headers.Length, StringComparer.OrdinalIgnoreCase);
-                for (var c = 1; c <= headers.Length; c++)
-                    if (!string.IsNullOrEmpty(headers[c - 1])) cells[headers[c - 1]] = CellText(sheet.Cell(r, c));
-                if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
-                rows.Add(new TabularRow(r, cells));
+                var cells = new string[headers.Length];
+                for (var c = 1; c <= headers.Length; c++) cells[c - 1] = CellText(sheet.Cell(r, c));
+                if (cells.All(string.IsNullOrWhiteSpace)) continue;
+                yield return new TabularRow(r, columns, cells);
             }
-            return new TabularFile(headers, rows);
         }
+        if (!Rows().Any())
+        {
+            workbook.Dispose();
+            if (headers.All(string.IsNullOrWhiteSpace)) return new TabularFile(headers, []);
+            problems.Add(2, null, "The file has a header row but no data rows.");
+            return null;
+        }
+        return new TabularFile(headers, Rows(), workbook);
     }
 
     /// <summary>Dates typed into Excel come back as dates; the interchange format wants ISO text.</summary>

@@ -1,0 +1,66 @@
+using Chancery.Web.Common.Classification;
+using Chancery.Web.Common.Import;
+
+namespace Chancery.Web.Activities;
+
+/// <summary>One parsed row of activities.csv (see <see cref="ActivityImportDefinition"/>). An import
+/// keeps one per row until it is stored, so it holds only what the row says (and, once planned, the
+/// offices its role texts resolve to).</summary>
+public sealed record ActivityRow(
+    string Id, ActivityKind Kind, DateOnly DateStart, DateOnly DateEnd, ActivityStatus Status,
+    string LeaderRole, string? LeaderName, ActivityDirection Direction, IReadOnlyList<string> Countries,
+    string? CounterpartName, string? CounterpartRole, string? HostOrVenue, string? Title, string? PartOf,
+    ActivityChannel? Channel, ClassificationLevel Classification, string? Source, string? Notes)
+{
+    /// <summary>Set while planning: the offices the role texts resolve to.</summary>
+    public int LeaderOfficeId { get; set; }
+    public int? CounterpartOfficeId { get; set; }
+
+    public void CopyTo(Activity a)
+    {
+        a.Kind = Kind;
+        a.Direction = Direction;
+        a.Status = Status;
+        a.DateStart = DateStart;
+        a.DateEnd = DateEnd;
+        a.Title = Title;
+        a.HostOrVenue = HostOrVenue;
+        a.Channel = Channel;
+        a.LeaderRoleText = LeaderRole;
+        a.CounterpartRoleText = CounterpartRole;
+        a.Classification = Classification;
+        a.Sources = Source;
+        a.Notes = Notes;
+    }
+}
+
+/// <summary>What re-importing a row would change on the stored activity (the preview).</summary>
+internal static class ActivityRowDiff
+{
+    public static List<FieldChange> Between(Activity stored, ActivityRow row)
+    {
+        var changes = new List<FieldChange>();
+        void Compare(string field, string? before, string? after)
+        {
+            if (!string.Equals(before ?? "", after ?? "", StringComparison.Ordinal)) changes.Add(new FieldChange(field, before, after));
+        }
+        Compare("kind", Codes<ActivityKind>.ToCode(stored.Kind), Codes<ActivityKind>.ToCode(row.Kind));
+        Compare("date_start", stored.DateStart.ToString("yyyy-MM-dd"), row.DateStart.ToString("yyyy-MM-dd"));
+        Compare("date_end", stored.DateEnd.ToString("yyyy-MM-dd"), row.DateEnd.ToString("yyyy-MM-dd"));
+        Compare("status", Codes<ActivityStatus>.ToCode(stored.Status), Codes<ActivityStatus>.ToCode(row.Status));
+        Compare("leader_role", stored.LeaderRoleText, row.LeaderRole);
+        Compare("leader_name", stored.LeadPerson?.FullName, row.LeaderName);
+        Compare("direction", Codes<ActivityDirection>.ToCode(stored.Direction), Codes<ActivityDirection>.ToCode(row.Direction));
+        Compare("countries_iso3", string.Join(';', stored.Legs.OrderBy(l => l.Order).Select(l => l.CountryIso3)), string.Join(';', row.Countries));
+        Compare("counterpart_name", stored.CounterpartPerson?.FullName, row.CounterpartName);
+        Compare("counterpart_role", stored.CounterpartRoleText, row.CounterpartRole);
+        Compare("host_or_venue", stored.HostOrVenue, row.HostOrVenue);
+        Compare("title", stored.Title, row.Title);
+        Compare("part_of", stored.PartOf?.ExternalRef, row.PartOf);
+        Compare("channel", stored.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null, row.Channel is { } rc ? Codes<ActivityChannel>.ToCode(rc) : null);
+        Compare("classification", stored.Classification.ToCode(), row.Classification.ToCode());
+        Compare("source", stored.Sources, row.Source);
+        Compare("notes", stored.Notes, row.Notes);
+        return changes;
+    }
+}
