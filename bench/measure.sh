@@ -2,7 +2,9 @@
 # Runs every benchmark of docs/benchmarks.md once, from the worktree root. Needs the 500k databases
 # (see docs/benchmarks.md "Data") and PostgreSQL on 127.0.0.1. SECONDS_LOAD=60 by default.
 set -euo pipefail
-PG="Host=127.0.0.1;Username=postgres;Password=postgres"
+# PostgreSQL is on loopback: connect without TLS (Debian's server offers it by default), as production
+# would to a database on the same host.
+PG="Host=127.0.0.1;Username=postgres;Password=postgres;SSL Mode=Disable"
 SQLITE_DB=${SQLITE_DB:-/tmp/perf-data/bench500k.db}
 PG_DB=${PG_DB:-chancery_bench500k}
 LOAD=${SECONDS_LOAD:-60}
@@ -23,8 +25,7 @@ psql "postgresql://postgres:postgres@127.0.0.1/postgres" -c "DROP DATABASE IF EX
 $BENCH import --csv /tmp/bench-100k.csv --provider postgres --connection "$PG;Database=chancery_bench_import"
 
 echo "== (b) activity list under load (PostgreSQL, 500k activities)"
-# PostgreSQL is on loopback: both sides connect without TLS (Debian's server offers it by default).
-LIST_PG="$PG;Database=$PG_DB;SSL Mode=Disable"
+LIST_PG="$PG;Database=$PG_DB"
 QUERY="from=2024-01-01&to=2024-12-31&kind=bilateral_meeting&page=3&pageSize=50"
 ASPNETCORE_ENVIRONMENT=Production Admin__Email=admin@chancery.local Admin__Password=Chancery-Admin-2026 Database__Provider=postgres \
   ConnectionStrings__Chancery="$LIST_PG" Logging__LogLevel__Default=Warning \
