@@ -13,7 +13,7 @@ namespace Chancery.Web.Activities;
 /// <summary>activities.csv (DOMAIN "Interchange formats"), keyed by its id column. Built for bulk
 /// (100,000 rows at national scale): reference lookups are loaded once into dictionaries and new
 /// activities are written with the provider's bulk path (see <see cref="ApplyAsync"/>).</summary>
-public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser currentUser, TimeProvider clock) : ImportDefinition<ActivityRow>
+public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider clock) : ImportDefinition<ActivityRow>
 {
     public static readonly IReadOnlyList<ImportColumn> Format =
     [
@@ -154,7 +154,7 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, ICurrentUser 
                 : people.Observe(OfficeSide.Foreign, row.CounterpartName, row.CounterpartOfficeId, row.CounterpartRole, row.DateStart,
                     row.Kind.IsOutgoingVisit() || row.Countries.Count != 1 ? null : row.Countries[0]);
         }
-        var audit = new BulkAudit(currentUser, clock);
+        var audit = new BulkAudit(clock);
         await people.StoreAsync(db, audit, ct);
 
         var creates = Enumerable.Range(0, work.Count).Where(i => work[i].Action == ImportAction.Create).ToList();

@@ -42,8 +42,20 @@ public static class ActivityQueries
         // Three statements on one connection: EF would otherwise open and reset a pooled connection
         // for each of them, which under load cost as much as the statements themselves.
         await db.Database.OpenConnectionAsync(ct);
-        await using var closeAfter = new ConnectionCloser(db);
-        var (total, exact) = await ListCount.CountAsync(query, paging, f.ExactTotal ?? false, ct);
+        try
+        {
+            return await PageAsync(db, query, paging, f.ExactTotal ?? false, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<ListResult<ActivityListItem>> PageAsync(ChanceryDbContext db, IQueryable<Activity> query, Paging paging,
+        bool exactTotal, CancellationToken ct)
+    {
+        var (total, exact) = await ListCount.CountAsync(query, paging, exactTotal, ct);
         var page = await query.OrderByDescending(a => a.DateStart).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize)
             .Select(a => new
             {
@@ -88,9 +100,4 @@ public static class ActivityQueries
         a.CounterpartRoleText, a.PartOfId, a.OwnerUnitId, a.Outcomes, a.ThemeList(), a.Sources, a.Notes,
         a.Classification.ToCode(), a.Version,
         a.Legs.OrderBy(l => l.Order).Select(l => new ActivityLegDto(l.Order, l.CountryIso3, l.City, l.DateStart, l.DateEnd)).ToList());
-
-    private readonly struct ConnectionCloser(ChanceryDbContext db) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => new(db.Database.CloseConnectionAsync());
-    }
 }

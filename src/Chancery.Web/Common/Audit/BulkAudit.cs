@@ -7,8 +7,9 @@ namespace Chancery.Web.Common.Audit;
 /// interceptor): one "Created" entry per record, in the same shape the <see cref="AuditInterceptor"/>
 /// writes (same ignored properties, same JSON), written in bulk in the caller's transaction so the
 /// records and their trail land together or not at all. Entries are made as the records are
-/// enumerated and written straight away: none is held longer than it takes to write it.</summary>
-public sealed class BulkAudit(ICurrentUser currentUser, TimeProvider clock)
+/// enumerated and written straight away: none is held longer than it takes to write it. The user is
+/// the context's own, as for the interceptor.</summary>
+public sealed class BulkAudit(TimeProvider clock)
 {
     /// <param name="count">How many records <paramref name="records"/> yields (checked: a caller that
     /// miscounts has lost track of what it stores).</param>
@@ -33,7 +34,7 @@ public sealed class BulkAudit(ICurrentUser currentUser, TimeProvider clock)
                 json.Begin();
                 foreach (var (name, getter) in properties) json.Created(name, getter.GetClrValue(record));
                 extra?.Invoke(record, json);
-                var entry = AuditInterceptor.NewEntry(currentUser, now, AuditAction.Created, typeof(T),
+                var entry = AuditInterceptor.NewEntry(db.CurrentUser, now, AuditAction.Created, typeof(T),
                     AuditInterceptor.KeyText(keys.Select(k => k.GetClrValue(record))), json.End(),
                     record is IClassified classified ? classified.Classification : ClassificationLevel.Public);
                 if (++i > count) throw new InvalidOperationException($"More {typeof(T).Name} records than the {count} announced.");

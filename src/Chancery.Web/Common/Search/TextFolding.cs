@@ -12,8 +12,8 @@ public static class TextFolding
         if (string.IsNullOrWhiteSpace(text)) return "";
         // Plain ASCII (codes, most English text) has nothing to decompose or compose: the same result
         // without the two normalisations, which cost most of the time of a bulk import's search texts.
-        if (Ascii.IsValid(text)) return FoldAscii(text.AsSpan().Trim());
-        var decomposed = text.Trim().Normalize(NormalizationForm.FormD);
+        var ascii = Ascii.IsValid(text);
+        var decomposed = ascii ? text.Trim() : text.Trim().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var lastWasSpace = false;
         foreach (var c in decomposed)
@@ -33,26 +33,7 @@ public static class TextFolding
             else lastWasSpace = false;
             builder.Append(folded);
         }
-        return builder.ToString().Normalize(NormalizationForm.FormC);
-    }
-
-    private static string FoldAscii(ReadOnlySpan<char> text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var lastWasSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                if (lastWasSpace) continue;
-                builder.Append(' ');
-                lastWasSpace = true;
-                continue;
-            }
-            builder.Append(char.ToLowerInvariant(c));
-            lastWasSpace = false;
-        }
-        return builder.ToString();
+        return ascii ? builder.ToString() : builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>Folds several names into one searchable text, separated so that a term does not
