@@ -11,8 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Web.Activities;
 
 /// <summary>activities.csv (DOMAIN "Interchange formats"), keyed by its id column. Built for bulk
-/// (100,000 rows at national scale): reference lookups are loaded once into dictionaries and new
-/// activities are written with the provider's bulk path (see <see cref="ApplyAsync"/>).</summary>
+/// (100,000 rows at national scale): checked and stored in batches by <see cref="ActivityImportRun"/>.</summary>
 public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider clock) : ImportDefinition<ActivityRow>
 {
     public static readonly IReadOnlyList<ImportColumn> Format =
@@ -51,7 +50,7 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider 
 
     public override string KeyOf(ActivityRow row) => row.Id;
 
-    // One string per country code for the whole file, not one per row (100,000 rows are kept until stored).
+    // One string per country code for the whole file, not one per row.
     private readonly Dictionary<string, string> _countryCodes = new(StringComparer.Ordinal);
 
     private string[] CountryCodes(IReadOnlyList<string> cell)
@@ -65,173 +64,9 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider 
         return codes;
     }
 
-    public override async Task<IReadOnlyList<PlannedRow<ActivityRow>>> PlanAsync(
-        IReadOnlyList<ParsedRow<ActivityRow>> rows, ImportProblems problems, CancellationToken ct)
-    {
-        var offices = await OfficeResolver.LoadAsync(db, ct);
-        // Each role text is resolved once: a file repeats a few hundred office names on every row.
-        var officeByText = new Dictionary<(string, OfficeSide), Office?>();
-        Office? Resolve(string? text, OfficeSide side)
-        {
-            if (text is null) return null;
-            if (!officeByText.TryGetValue((text, side), out var office)) officeByText[(text, side)] = office = offices.Resolve(text, side);
-            return office;
-        }
-        var countries = (await db.Partners.IgnoreQueryFilters().Where(p => p.Kind == PartnerKind.Country)
-            .Select(p => p.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var ids = rows.Select(r => r.Key).ToList();
-        var inFile = ids.ToHashSet();
-        // IgnoreQueryFilters: a row must match a stored activity even when the importer cannot see it,
-        // or it would be duplicated; such rows are refused instead.
-        // EF.Parameter: one array/JSON parameter, not one parameter per id (SQLite allows 32,766).
-        var existing = await db.Activities.IgnoreQueryFilters().Include(a => a.Legs)
-            .Include(a => a.LeadPerson).Include(a => a.CounterpartPerson).Include(a => a.PartOf)
-            .Where(a => EF.Parameter(ids).Contains(a.ExternalRef)).AsSplitQuery().ToDictionaryAsync(a => a.ExternalRef, ct);
-        var partOfRefs = rows.Select(r => r.Value.PartOf).OfType<string>().Distinct().Where(p => !inFile.Contains(p)).ToList();
-        var storedParents = (await db.Activities.IgnoreQueryFilters().Where(a => EF.Parameter(partOfRefs).Contains(a.ExternalRef))
-            .Select(a => a.ExternalRef).ToListAsync(ct)).ToHashSet();
-        var clearance = db.Clearance;
+    /// <summary>Rows checked and stored at a time: a batch of activities with their legs and audit
+    /// entries is a few megabytes, and the file is stored while the rest of it is still being read.</summary>
+    public override int BatchSize => 5000;
 
-        var plan = new List<PlannedRow<ActivityRow>>(rows.Count);
-        foreach (var parsed in rows)
-        {
-            var row = parsed.Value;
-            var before = problems.Items.Count;
-            foreach (var code in row.Countries)
-                if (!countries.Contains(code)) problems.Add(parsed.Line, "countries_iso3", $"Unknown country code '{code}'.");
-            var leaderOffice = Resolve(row.LeaderRole, OfficeSide.Domestic);
-            if (leaderOffice is null)
-                problems.Add(parsed.Line, "leader_role", $"'{row.LeaderRole}' is not an office we know on our side.");
-            if (row.PartOf is { } parent && !inFile.Contains(parent) && !storedParents.Contains(parent))
-                problems.Add(parsed.Line, "part_of", $"'{parent}' is neither an id in this file nor a stored activity.");
-            if (row.PartOf == row.Id)
-                problems.Add(parsed.Line, "part_of", "An activity cannot be part of itself.");
-            if (row.Classification > clearance)
-                problems.Add(parsed.Line, "classification", "You cannot import a record above your own clearance.");
-            if (problems.Items.Count > before) continue;
-
-            row.LeaderOfficeId = leaderOffice!.Id;
-            row.CounterpartOfficeId = Resolve(row.CounterpartRole, OfficeSide.Foreign)?.Id;
-            if (!existing.TryGetValue(row.Id, out var stored))
-            {
-                plan.Add(new PlannedRow<ActivityRow>(parsed.Line, parsed.Key, ImportAction.Create, row, []));
-                continue;
-            }
-            if (stored.Classification > clearance)
-            {
-                problems.Add(parsed.Line, "id", "This activity exists but you are not cleared to change it.");
-                continue;
-            }
-            var changes = ActivityRowDiff.Between(stored, row);
-            plan.Add(new PlannedRow<ActivityRow>(parsed.Line, parsed.Key, changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, row, changes) { Target = stored });
-        }
-        return plan;
-    }
-
-    /// <summary>Stores inside the pipeline's transaction. New people and their office periods are
-    /// written in bulk (<see cref="PeopleDirectory"/>). New activities, their legs and their audit
-    /// entries are written in bulk too (<see cref="BulkInsert"/>, <see cref="BulkAudit"/>): keys are
-    /// reserved first, so legs and part_of links (even to a later row of the file) are set before
-    /// anything is written. Each of the three is a stream of rows built as they are written (one
-    /// activity at a time, not a list of 100,000 entities with their search texts and audit texts).
-    /// Updated activities (rare: a re-import) go through the DbContext.</summary>
-    public override async Task ApplyAsync(IReadOnlyList<PlannedRow<ActivityRow>> plan, CancellationToken ct)
-    {
-        var work = plan.Where(p => p.Action != ImportAction.Unchanged).ToList();
-        var people = await PeopleDirectory.LoadAsync(db, work.Select(p => p.Value), ct);
-        var parentRefs = work.Select(p => p.Value.PartOf).OfType<string>().Distinct().ToList();
-        var idsByRef = await db.Activities.IgnoreQueryFilters().Where(a => EF.Parameter(parentRefs).Contains(a.ExternalRef))
-            .Select(a => new { a.ExternalRef, a.Id }).ToDictionaryAsync(a => a.ExternalRef, a => a.Id, ct);
-
-        var leads = new Person?[work.Count];
-        var counterparts = new Person?[work.Count];
-        for (var i = 0; i < work.Count; i++)
-        {
-            var row = work[i].Value;
-            leads[i] = row.LeaderName is null ? null
-                : people.Observe(OfficeSide.Domestic, row.LeaderName, row.LeaderOfficeId, row.LeaderRole, row.DateStart, null);
-            counterparts[i] = row.CounterpartName is null ? null
-                : people.Observe(OfficeSide.Foreign, row.CounterpartName, row.CounterpartOfficeId, row.CounterpartRole, row.DateStart,
-                    row.Kind.IsOutgoingVisit() || row.Countries.Count != 1 ? null : row.Countries[0]);
-        }
-        var audit = new BulkAudit(clock);
-        await people.StoreAsync(db, audit, ct);
-
-        var creates = Enumerable.Range(0, work.Count).Where(i => work[i].Action == ImportAction.Create).ToList();
-        var updates = Enumerable.Range(0, work.Count).Where(i => work[i].Action == ImportAction.Update).ToList();
-        var activityIds = await BulkInsert.ReserveIdsAsync<Activity>(db, creates.Count, ct);
-        var idOf = new int[work.Count];
-        for (var c = 0; c < creates.Count; c++) idOf[creates[c]] = (int)activityIds[c];
-        foreach (var i in updates) idOf[i] = ((Activity)work[i].Target!).Id;
-        // Only the activities something points at need a way from their ref to their id.
-        var isParent = parentRefs.ToHashSet();
-        for (var i = 0; i < work.Count; i++)
-            if (isParent.Contains(work[i].Value.Id)) idsByRef[work[i].Value.Id] = idOf[i];
-        int? ParentOf(ActivityRow row) => row.PartOf is { } parent && idsByRef.TryGetValue(parent, out var id) ? id : null;
-
-        void Fill(Activity activity, int i)
-        {
-            var row = work[i].Value;
-            row.CopyTo(activity);
-            activity.LeadPersonId = leads[i]?.Id;
-            activity.CounterpartPersonId = counterparts[i]?.Id;
-            activity.NamesForSearch = $"{leads[i]?.FullName} {counterparts[i]?.FullName}";
-            activity.PartOfId = ParentOf(row);
-        }
-        Activity NewActivity(int i)
-        {
-            var row = work[i].Value;
-            var activity = new Activity { ExternalRef = row.Id, Id = idOf[i] };
-            Fill(activity, i);
-            for (var l = 0; l < row.Countries.Count; l++)
-                activity.Legs.Add(new ActivityLeg { ActivityId = activity.Id, CountryIso3 = row.Countries[l], Order = l + 1 });
-            return activity;
-        }
-        IEnumerable<ActivityLeg> NewLegs()
-        {
-            foreach (var i in creates)
-            {
-                var countries = work[i].Value.Countries;
-                for (var l = 0; l < countries.Count; l++)
-                    yield return new ActivityLeg { ActivityId = idOf[i], CountryIso3 = countries[l], Order = l + 1 };
-            }
-        }
-
-        var folding = new TextFoldingCache();
-        await BulkInsert.PrepareAsync(db, ct);
-
-        await BulkInsert.InsertAsync(db, creates.Select(i =>
-        {
-            var activity = NewActivity(i);
-            activity.SearchText = activity.BuildSearchText(folding.Fold);
-            return activity;
-        }), ct);
-        // Nothing points at a leg: the database numbers them.
-        await BulkInsert.InsertAsync(db, NewLegs(), ct, keysFromDatabase: true);
-        await audit.RecordCreatedAsync(db, creates.Count, creates.Select(NewActivity),
-            (a, json) => json.Created("Countries", string.Join(';', a.Legs.Select(l => l.CountryIso3))), ct);
-
-        if (updates.Count == 0) return;
-        await WithoutAutoDetect(() =>
-        {
-            foreach (var i in updates)
-            {
-                var row = work[i].Value;
-                var activity = (Activity)work[i].Target!;
-                db.ActivityLegs.RemoveRange(activity.Legs);
-                activity.Legs = [];
-                Fill(activity, i);
-                for (var l = 0; l < row.Countries.Count; l++)
-                    activity.Legs.Add(new ActivityLeg { CountryIso3 = row.Countries[l], Order = l + 1 });
-            }
-        }, ct);
-    }
-
-    private async Task WithoutAutoDetect(Action add, CancellationToken ct)
-    {
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try { add(); }
-        finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
-        await db.SaveChangesAsync(ct);
-    }
+    public override ImportRun<ActivityRow> Start() => new ActivityImportRun(db, clock);
 }

@@ -10,22 +10,28 @@ namespace Chancery.Web.Activities;
 /// <summary>Finds or creates the people an import names (by side and folded name) and gives each the
 /// office periods the rows show: per person and office, a period from the first to the last date the
 /// file shows them in it, widening a stored period of the same office. A leader who changes office
-/// mid-year thus holds the old office up to their last record in it and the new one from their first.</summary>
+/// mid-year thus holds the old office up to their last record in it and the new one from their first.
+/// Works batch by batch: a new person is written with the batch that first names them (activities
+/// point at people), their office periods and audit entries at the end, once the whole file is seen.</summary>
 internal sealed class PeopleDirectory
 {
     private readonly Dictionary<(OfficeSide, string), Person> _people = [];
     private readonly Dictionary<(Person, int?, string?), (DateOnly From, DateOnly To)> _seen = [];
+    private readonly HashSet<string> _looked = new(StringComparer.Ordinal);
+    private readonly List<Person> _created = [];
+    // People written in an earlier batch whose country a later row told: their row is corrected at the end.
+    private readonly HashSet<Person> _countryLater = [];
     // A name is folded once, not once per row that names it (a leader appears on hundreds of rows).
     private readonly TextFoldingCache _names = new();
 
-    public static async Task<PeopleDirectory> LoadAsync(ChanceryDbContext db, IEnumerable<ActivityRow> rows, CancellationToken ct)
+    /// <summary>Loads the stored people a batch names that were not looked up before.</summary>
+    public async Task LoadAsync(ChanceryDbContext db, IEnumerable<ActivityRow> rows, CancellationToken ct)
     {
-        var directory = new PeopleDirectory();
         var keys = rows.SelectMany(r => new[] { r.LeaderName, r.CounterpartName }).OfType<string>()
-            .Distinct(StringComparer.Ordinal).Select(directory._names.Fold).Distinct().ToList();
+            .Distinct(StringComparer.Ordinal).Select(_names.Fold).Where(_looked.Add).ToList();
+        if (keys.Count == 0) return;
         foreach (var person in await db.People.Include(p => p.Offices).Where(p => EF.Parameter(keys).Contains(p.NameKey)).ToListAsync(ct))
-            directory._people.TryAdd((person.Side, person.NameKey), person);
-        return directory;
+            _people.TryAdd((person.Side, person.NameKey), person);
     }
 
     public Person Observe(OfficeSide side, string name, int? officeId, string? roleText, DateOnly day, string? country)
@@ -36,7 +42,11 @@ internal sealed class PeopleDirectory
             person = new Person { FullName = name.Trim(), NameKey = key.Item2, Side = side, CountryIso3 = country };
             _people[key] = person;
         }
-        else if (person.CountryIso3 is null && country is not null) person.CountryIso3 = country;
+        else if (person.CountryIso3 is null && country is not null)
+        {
+            person.CountryIso3 = country;
+            if (_created.Contains(person)) _countryLater.Add(person);
+        }
         if (officeId is null && string.IsNullOrWhiteSpace(roleText)) return person;
         // A free-text title (no office) is kept as written, and carries no rank.
         var officeKey = (person, officeId, officeId is null ? roleText!.Trim() : null);
@@ -46,35 +56,48 @@ internal sealed class PeopleDirectory
         return person;
     }
 
-    /// <summary>Stores what was observed. New people and their office periods are written in bulk with
-    /// their audit entries (an import can name thousands of people); new or widened periods of people
-    /// already stored go through the DbContext and its interceptors. Afterwards every person has an id.</summary>
-    public async Task StoreAsync(ChanceryDbContext db, BulkAudit audit, CancellationToken ct)
+    /// <summary>Writes the people first named since the last call, so that the batch's activities can
+    /// point at them. Afterwards every person observed has an id.</summary>
+    public async Task StoreNewAsync(ChanceryDbContext db, CancellationToken ct)
+    {
+        var fresh = _people.Values.Where(p => p.Id == 0).ToList();
+        if (fresh.Count == 0) return;
+        var ids = await BulkInsert.ReserveIdsAsync<Person>(db, fresh.Count, ct);
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            fresh[i].Id = (int)ids[i];
+            fresh[i].SearchText = fresh[i].BuildSearchText();
+        }
+        await BulkInsert.InsertAsync(db, fresh, ct);
+        _created.AddRange(fresh);
+    }
+
+    /// <summary>After the last batch: the office periods (new ones in bulk, widened stored ones through
+    /// the DbContext and its interceptors), the countries learnt late, and one audit entry per new
+    /// person showing what they were finally stored with.</summary>
+    public async Task FinishAsync(ChanceryDbContext db, BulkAudit audit, CancellationToken ct)
     {
         foreach (var ((person, officeId, title), span) in _seen)
         {
             var held = person.Offices.FirstOrDefault(o => o.OfficeId == officeId && (officeId is not null || o.Title == title));
             if (held is null)
             {
-                person.Offices.Add(new PersonOffice { OfficeId = officeId, Title = title, From = span.From, To = span.To });
+                person.Offices.Add(new PersonOffice { PersonId = person.Id, OfficeId = officeId, Title = title, From = span.From, To = span.To });
                 continue;
             }
             if (span.From < held.From) held.From = span.From;
             if (held.To is { } to && span.To > to) held.To = span.To;
         }
 
-        var created = _people.Values.Where(p => p.Id == 0).ToList();
-        var personIds = await BulkInsert.ReserveIdsAsync<Person>(db, created.Count, ct);
-        for (var i = 0; i < created.Count; i++)
+        foreach (var person in _countryLater)
         {
-            created[i].Id = (int)personIds[i];
-            created[i].SearchText = created[i].BuildSearchText();
-            foreach (var office in created[i].Offices) office.PersonId = created[i].Id;
+            var search = person.BuildSearchText();
+            await db.People.Where(p => p.Id == person.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.CountryIso3, person.CountryIso3).SetProperty(p => p.SearchText, search), ct);
         }
-        await BulkInsert.InsertAsync(db, created, ct);
         // Nothing points at an office period: the database numbers them.
-        await BulkInsert.InsertAsync(db, created.SelectMany(p => p.Offices), ct, keysFromDatabase: true);
-        await audit.RecordCreatedAsync(db, created.Count, created, (p, json) => json.Created("Offices",
+        await BulkInsert.InsertAsync(db, _created.SelectMany(p => p.Offices), ct, keysFromDatabase: true);
+        await audit.RecordCreatedAsync(db, _created.Count, _created, (p, json) => json.Created("Offices",
             string.Join("; ", p.Offices.Select(o => $"{o.OfficeId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? o.Title} {o.From:yyyy-MM-dd}–{o.To:yyyy-MM-dd}"))), ct);
 
         // People already stored are tracked (loaded above): the save finds their new and widened periods.

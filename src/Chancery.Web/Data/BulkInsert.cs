@@ -33,10 +33,15 @@ public static class BulkInsert
             return reserved;
         }
         // SQLite: AUTOINCREMENT never reuses a key, so start above both the largest key and the
-        // table's sequence. The transaction holds the write lock once the first row is written.
+        // table's sequence, and move the sequence past the keys handed out, as a sequence would: a key
+        // reserved now may be written after later reservations (an import's part_of to a row further
+        // down). In the caller's transaction, which then holds the write lock.
         command.CommandText = $"SELECT MAX(x) FROM (SELECT MAX(\"{key}\") AS x FROM \"{table}\" UNION ALL SELECT seq FROM sqlite_sequence WHERE name = '{table}')";
         var result = await command.ExecuteScalarAsync(ct);
         var start = result is null or DBNull ? 0L : Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = $"UPDATE sqlite_sequence SET seq = {start + count} WHERE name = '{table}'; " +
+            $"INSERT INTO sqlite_sequence (name, seq) SELECT '{table}', {start + count} WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '{table}')";
+        await command.ExecuteNonQueryAsync(ct);
         var ids = new long[count];
         for (var i = 0; i < count; i++) ids[i] = start + i + 1;
         return ids;

@@ -6,7 +6,7 @@ namespace Chancery.Web.Partners;
 
 /// <summary>partnerships.csv: one framework event per row, keyed by partner, level and date (the
 /// DOMAIN format has no id column), so the same file imported twice changes nothing.</summary>
-public sealed class PartnershipImportDefinition(ChanceryDbContext db) : ImportDefinition<PartnershipRow>
+public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFileImportDefinition<PartnershipRow>
 {
     public static readonly IReadOnlyList<ImportColumn> Format =
     [

@@ -4,26 +4,65 @@ namespace Chancery.Web.Common.Import;
 public sealed record ImportColumn(string Name, bool Required = false);
 
 /// <summary>What one module contributes to the shared import pipeline: its columns, how a row is
-/// parsed, the row's key (re-importing the same key updates instead of duplicating), and how parsed
-/// rows are checked against the database and stored. The pipeline does the rest: reading CSV or XLSX,
-/// checking the header, collecting every problem, the preview, and the single transaction.</summary>
+/// parsed, the row's key (re-importing the same key updates instead of duplicating), and a run that
+/// checks parsed rows against the database and stores them. The pipeline does the rest: reading CSV or
+/// XLSX, checking the header, duplicate keys, collecting every problem, the preview, the transaction.</summary>
 public abstract class ImportDefinition<TRow> where TRow : class
 {
     public abstract IReadOnlyList<ImportColumn> Columns { get; }
 
-    /// <summary>Parses one row, recording problems on the reader; returns null when the row is unusable.</summary>
+    /// <summary>Parses one row, recording problems on the reader; returns null when the row is unusable.
+    /// Called on the pipeline's reading thread, one row at a time, in file order.</summary>
     public abstract TRow? Parse(ImportRowReader row);
 
     /// <summary>The row's key within the file and against stored records.</summary>
     public abstract string KeyOf(TRow row);
 
-    /// <summary>Checks rows against the database (unknown references) and works out what each would
-    /// change. Records problems; stores nothing.</summary>
+    /// <summary>How many rows the pipeline hands to the run at a time. The whole file by default; a
+    /// definition built for national size (100,000 rows) takes batches, so that only a batch is held
+    /// and the file is stored while the rest of it is still being read.</summary>
+    public virtual int BatchSize => int.MaxValue;
+
+    /// <summary>Begins one import of one file: the run holds whatever it keeps between batches.</summary>
+    public abstract ImportRun<TRow> Start();
+}
+
+/// <summary>One import of one file, batch by batch, in file order. All-or-nothing is the pipeline's:
+/// it stops calling <see cref="WriteAsync"/> at the first problem and rolls the transaction back.</summary>
+public abstract class ImportRun<TRow> where TRow : class
+{
+    /// <summary>Checks a batch against the database (unknown references) and works out what each row
+    /// would change. Records problems; stores nothing.</summary>
+    public abstract Task<IReadOnlyList<PlannedRow<TRow>>> PlanAsync(
+        IReadOnlyList<ParsedRow<TRow>> batch, ImportProblems problems, CancellationToken ct);
+
+    /// <summary>Stores a planned batch, inside the pipeline's transaction. Called only while no row of
+    /// the file so far has a problem, never on a dry run, and only for a batch that changes something.</summary>
+    public abstract Task WriteAsync(IReadOnlyList<PlannedRow<TRow>> batch, CancellationToken ct);
+
+    /// <summary>After the last batch: the checks that need the whole file (e.g. a link to a row further
+    /// down), then, when <paramref name="write"/>, what could only be stored at the end.</summary>
+    public virtual Task FinishAsync(ImportProblems problems, bool write, CancellationToken ct) => Task.CompletedTask;
+}
+
+/// <summary>A definition for files of modest size, checked and stored as one batch.</summary>
+public abstract class WholeFileImportDefinition<TRow> : ImportDefinition<TRow> where TRow : class
+{
     public abstract Task<IReadOnlyList<PlannedRow<TRow>>> PlanAsync(
         IReadOnlyList<ParsedRow<TRow>> rows, ImportProblems problems, CancellationToken cancellationToken);
 
     /// <summary>Stores the planned creates and updates. Runs inside the pipeline's transaction.</summary>
     public abstract Task ApplyAsync(IReadOnlyList<PlannedRow<TRow>> plan, CancellationToken cancellationToken);
+
+    public sealed override ImportRun<TRow> Start() => new WholeFileRun(this);
+
+    private sealed class WholeFileRun(WholeFileImportDefinition<TRow> definition) : ImportRun<TRow>
+    {
+        public override Task<IReadOnlyList<PlannedRow<TRow>>> PlanAsync(
+            IReadOnlyList<ParsedRow<TRow>> batch, ImportProblems problems, CancellationToken ct) => definition.PlanAsync(batch, problems, ct);
+
+        public override Task WriteAsync(IReadOnlyList<PlannedRow<TRow>> batch, CancellationToken ct) => definition.ApplyAsync(batch, ct);
+    }
 }
 
 public sealed record ParsedRow<TRow>(int Line, string Key, TRow Value);

@@ -1,56 +1,107 @@
 using Chancery.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Chancery.Web.Common.Import;
 
 /// <summary>The one import pipeline: file → rows → typed rows → checks → one transaction.
-/// All-or-nothing: if any row has a problem, every problem is reported and nothing is stored.</summary>
+/// All-or-nothing: if any row has a problem, every problem is reported and nothing is stored.
+/// The file is read on a thread of its own, a batch ahead of the checks and writes: a definition
+/// with batches (<see cref="ImportDefinition{TRow}.BatchSize"/>) stores the first rows while the
+/// rest are still being parsed, and only holds a batch or two, whatever the file's size. A problem
+/// met after some batches were written rolls the whole transaction back.</summary>
 public sealed class ImportPipeline(ChanceryDbContext db)
 {
     /// <summary>How many planned rows the outcome lists (the preview); counts always cover all rows.</summary>
     public const int PreviewRowLimit = 500;
 
-    public async Task<ImportOutcome> RunAsync<TRow>(
+    public Task<ImportOutcome> RunAsync<TRow>(
         ImportDefinition<TRow> definition, ImportFile file, bool dryRun, CancellationToken cancellationToken = default)
+        where TRow : class =>
+        // Inside the strategy, so that a strategy that retries would read the file again from its start.
+        db.Database.CreateExecutionStrategy().ExecuteAsync(() => RunOnceAsync(definition, file, dryRun, cancellationToken));
+
+    private async Task<ImportOutcome> RunOnceAsync<TRow>(
+        ImportDefinition<TRow> definition, ImportFile file, bool dryRun, CancellationToken ct)
         where TRow : class
     {
-        var problems = new ImportProblems();
-        List<ParsedRow<TRow>> parsed;
-        using (var table = TabularFileReader.Read(file, problems))
+        // Problems met while reading (the reading thread's) and while checking (this thread's) are
+        // kept apart: a row's reader tells its own problems by counting.
+        var readProblems = new ImportProblems();
+        var checkProblems = new ImportProblems();
+        using var table = TabularFileReader.Read(file, readProblems);
+        if (table is null) return Failed(readProblems, checkProblems, dryRun);
+        CheckHeader(definition, table.Headers, readProblems);
+        if (readProblems.Any) return Failed(readProblems, checkProblems, dryRun);
+
+        var run = definition.Start();
+        var preview = new List<ImportRowOutcome>();
+        int created = 0, updated = 0, unchanged = 0;
+        IDbContextTransaction? transaction = null;
+        try
         {
-            if (table is null) return Failed(problems, dryRun);
-
-            CheckHeader(definition, table.Headers, problems);
-            if (problems.Any) return Failed(problems, dryRun);
-
-            // Rows are read, parsed and dropped one by one: only the typed rows are kept.
-            parsed = Parse(definition, table, problems);
-        }
-        var planned = await definition.PlanAsync(parsed, problems, cancellationToken);
-        if (problems.Any) return Failed(problems, dryRun);
-
-        if (!dryRun && planned.Any(p => p.Action != ImportAction.Unchanged))
-        {
-            var strategy = db.Database.CreateExecutionStrategy();
-            await strategy.ExecuteAsync(async () =>
+            foreach (var batch in Batches(definition, table, readProblems).ReadAhead(ct, batchSize: 1, batchesAhead: 1))
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await definition.ApplyAsync(planned, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            });
+                var planned = await run.PlanAsync(batch.Rows, checkProblems, ct);
+                var changes = 0;
+                foreach (var row in planned)
+                {
+                    switch (row.Action)
+                    {
+                        case ImportAction.Create: created++; changes++; break;
+                        case ImportAction.Update: updated++; changes++; break;
+                        default: unchanged++; break;
+                    }
+                    if (preview.Count < PreviewRowLimit)
+                        preview.Add(new ImportRowOutcome(row.Line, row.Key, row.Action.ToString().ToLowerInvariant(), row.Changes));
+                }
+                // Once anything is wrong the rest is only checked, so that every problem is listed.
+                if (dryRun || changes == 0 || batch.ReadProblemsSoFar > 0 || checkProblems.Any) continue;
+                transaction ??= await db.Database.BeginTransactionAsync(ct);
+                await run.WriteAsync(planned, ct);
+            }
+            // The reading thread has finished: its problems can be read here.
+            var write = transaction is not null && !readProblems.Any && !checkProblems.Any;
+            await run.FinishAsync(checkProblems, write, ct);
+            if (readProblems.Any || checkProblems.Any) return Failed(readProblems, checkProblems, dryRun);
+            if (transaction is not null) await transaction.CommitAsync(ct);
         }
-
-        return new ImportOutcome(
-            Succeeded: true,
-            DryRun: dryRun,
-            Created: planned.Count(p => p.Action == ImportAction.Create),
-            Updated: planned.Count(p => p.Action == ImportAction.Update),
-            Unchanged: planned.Count(p => p.Action == ImportAction.Unchanged),
-            Problems: [],
-            Rows: planned.Take(PreviewRowLimit)
-                .Select(p => new ImportRowOutcome(p.Line, p.Key, p.Action.ToString().ToLowerInvariant(), p.Changes))
-                .ToList());
+        finally
+        {
+            // Not committed: disposing rolls back everything the batches wrote.
+            if (transaction is not null) await transaction.DisposeAsync();
+        }
+        return new ImportOutcome(true, dryRun, created, updated, unchanged, [], preview);
     }
+
+    /// <summary>The file's typed rows, a batch at a time, each with how many problems the reading had
+    /// met by then. A key seen earlier in the file is a problem (the second row would overwrite the first).</summary>
+    private static IEnumerable<ReadBatch<TRow>> Batches<TRow>(ImportDefinition<TRow> definition, TabularFile table, ImportProblems problems)
+        where TRow : class
+    {
+        var firstLineByKey = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var size = definition.BatchSize;
+        var rows = new List<ParsedRow<TRow>>(Math.Min(size, 4096));
+        foreach (var tabularRow in table.Rows)
+        {
+            var reader = new ImportRowReader(tabularRow, problems);
+            var value = definition.Parse(reader);
+            if (value is null || reader.HasProblems) continue;
+            var key = definition.KeyOf(value);
+            if (!firstLineByKey.TryAdd(key, tabularRow.Line))
+            {
+                problems.Add(tabularRow.Line, null, $"Duplicate row: the same key ({key}) is already on line {firstLineByKey[key]}.");
+                continue;
+            }
+            rows.Add(new ParsedRow<TRow>(tabularRow.Line, key, value));
+            if (rows.Count < size) continue;
+            yield return new ReadBatch<TRow>(rows, problems.Items.Count);
+            rows = new List<ParsedRow<TRow>>(Math.Min(size, 4096));
+        }
+        yield return new ReadBatch<TRow>(rows, problems.Items.Count);
+    }
+
+    private sealed record ReadBatch<TRow>(IReadOnlyList<ParsedRow<TRow>> Rows, int ReadProblemsSoFar);
 
     private static void CheckHeader<TRow>(ImportDefinition<TRow> definition, IReadOnlyList<string> headers, ImportProblems problems)
         where TRow : class
@@ -67,28 +118,6 @@ public sealed class ImportPipeline(ChanceryDbContext db)
             problems.Add(1, column.Name, $"Required column '{column.Name}' is missing.");
     }
 
-    private static List<ParsedRow<TRow>> Parse<TRow>(ImportDefinition<TRow> definition, TabularFile table, ImportProblems problems)
-        where TRow : class
-    {
-        var rows = new List<ParsedRow<TRow>>();
-        var firstLineByKey = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var tabularRow in table.Rows)
-        {
-            var reader = new ImportRowReader(tabularRow, problems);
-            var value = definition.Parse(reader);
-            if (value is null || reader.HasProblems) continue;
-            var key = definition.KeyOf(value);
-            if (firstLineByKey.TryGetValue(key, out var firstLine))
-            {
-                problems.Add(tabularRow.Line, null, $"Duplicate row: the same key ({key}) is already on line {firstLine}.");
-                continue;
-            }
-            firstLineByKey[key] = tabularRow.Line;
-            rows.Add(new ParsedRow<TRow>(tabularRow.Line, key, value));
-        }
-        return rows;
-    }
-
-    private static ImportOutcome Failed(ImportProblems problems, bool dryRun) =>
-        new(false, dryRun, 0, 0, 0, problems.Items.OrderBy(p => p.Line).ToList(), []);
+    private static ImportOutcome Failed(ImportProblems read, ImportProblems checks, bool dryRun) =>
+        new(false, dryRun, 0, 0, 0, read.Items.Concat(checks.Items).OrderBy(p => p.Line).ToList(), []);
 }

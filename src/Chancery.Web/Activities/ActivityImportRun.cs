@@ -1,0 +1,279 @@
+using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Classification;
+using Chancery.Web.Common.Import;
+using Chancery.Web.Common.Search;
+using Chancery.Web.Data;
+using Chancery.Web.Partners;
+using Chancery.Web.People;
+using Chancery.Web.Reference;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Web.Activities;
+
+/// <summary>One import of activities.csv, a batch at a time (see <see cref="ImportPipeline"/>).
+/// Each batch is checked against the database, then its new people, activities, legs and audit
+/// entries are written in bulk (<see cref="BulkInsert"/>, <see cref="BulkAudit"/>) while the next
+/// batch is being read. What needs the whole file waits for <see cref="FinishAsync"/>: a part_of
+/// naming a row further down, people's office periods (first to last date seen), updates of stored
+/// activities (rare: a re-import). Between batches the run keeps only the file's ids and keys, not
+/// its rows.</summary>
+internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock) : ImportRun<ActivityRow>
+{
+    private OfficeResolver? _offices;
+    private HashSet<string> _countries = [];
+    // Each role text is resolved once: a file repeats a few hundred office names on every row.
+    private readonly Dictionary<(string, OfficeSide), Office?> _officeByText = [];
+    // Every id of the file checked so far: a part_of may name any of them.
+    private readonly HashSet<string> _inFile = new(StringComparer.Ordinal);
+    // part_of ids neither stored nor met yet, with the lines naming them: they must come further down.
+    private readonly Dictionary<string, List<int>> _parentsAhead = new(StringComparer.Ordinal);
+
+    // Writing. The key of every activity written so far or stored that a part_of may name; keys
+    // promised to ids named by a part_of before their own row; the links to set once those are written.
+    private readonly Dictionary<string, int> _keyByRef = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _promised = new(StringComparer.Ordinal);
+    private readonly List<(int Child, int Parent)> _linksAhead = [];
+    private readonly List<PendingUpdate> _updates = [];
+    private readonly PeopleDirectory _people = new();
+    private readonly TextFoldingCache _folding = new();
+    private readonly BulkAudit _audit = new(clock);
+    private bool _prepared;
+
+    private sealed record PendingUpdate(ActivityRow Row, int StoredId, Person? Lead, Person? Counterpart);
+
+    public override async Task<IReadOnlyList<PlannedRow<ActivityRow>>> PlanAsync(
+        IReadOnlyList<ParsedRow<ActivityRow>> batch, ImportProblems problems, CancellationToken ct)
+    {
+        if (batch.Count == 0) return [];
+        if (_offices is null)
+        {
+            _offices = await OfficeResolver.LoadAsync(db, ct);
+            _countries = (await db.Partners.IgnoreQueryFilters().Where(p => p.Kind == PartnerKind.Country)
+                .Select(p => p.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        }
+        var inBatch = batch.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var parentsToFind = batch.Select(r => r.Value.PartOf).OfType<string>()
+            .Where(p => !inBatch.Contains(p) && !_inFile.Contains(p) && !_keyByRef.ContainsKey(p) && !_parentsAhead.ContainsKey(p))
+            .Distinct().ToList();
+        var lookup = inBatch.Concat(parentsToFind).ToList();
+        // IgnoreQueryFilters: a row must match a stored activity even when the importer cannot see it,
+        // or it would be duplicated; such rows are refused instead.
+        // EF.Parameter: one array/JSON parameter, not one parameter per id (SQLite allows 32,766).
+        var stored = await db.Activities.IgnoreQueryFilters().Where(a => EF.Parameter(lookup).Contains(a.ExternalRef))
+            .Select(a => new { a.ExternalRef, a.Id, a.Classification }).ToDictionaryAsync(a => a.ExternalRef, ct);
+        // Stored parents and stored rows of the batch (a later row may name them) keep their keys.
+        foreach (var found in stored.Values) _keyByRef[found.ExternalRef] = found.Id;
+        var storedRows = batch.Where(r => stored.ContainsKey(r.Key)).Select(r => r.Key).ToList();
+        var storedActivities = storedRows.Count == 0 ? [] : await db.Activities.IgnoreQueryFilters().AsNoTracking()
+            .Include(a => a.Legs).Include(a => a.LeadPerson).Include(a => a.CounterpartPerson).Include(a => a.PartOf)
+            .Where(a => EF.Parameter(storedRows).Contains(a.ExternalRef)).AsSplitQuery().ToDictionaryAsync(a => a.ExternalRef, ct);
+        var clearance = db.Clearance;
+
+        var plan = new List<PlannedRow<ActivityRow>>(batch.Count);
+        foreach (var parsed in batch)
+        {
+            var row = parsed.Value;
+            var before = problems.Items.Count;
+            foreach (var code in row.Countries)
+                if (!_countries.Contains(code)) problems.Add(parsed.Line, "countries_iso3", $"Unknown country code '{code}'.");
+            var leaderOffice = Resolve(row.LeaderRole, OfficeSide.Domestic);
+            if (leaderOffice is null)
+                problems.Add(parsed.Line, "leader_role", $"'{row.LeaderRole}' is not an office we know on our side.");
+            if (row.PartOf == row.Id)
+                problems.Add(parsed.Line, "part_of", "An activity cannot be part of itself.");
+            else if (row.PartOf is { } parent && !inBatch.Contains(parent) && !_inFile.Contains(parent) && !_keyByRef.ContainsKey(parent))
+                AddLine(_parentsAhead, parent, parsed.Line);
+            if (row.Classification > clearance)
+                problems.Add(parsed.Line, "classification", "You cannot import a record above your own clearance.");
+            if (problems.Items.Count > before) continue;
+
+            row.LeaderOfficeId = leaderOffice!.Id;
+            row.CounterpartOfficeId = Resolve(row.CounterpartRole, OfficeSide.Foreign)?.Id;
+            if (!storedActivities.TryGetValue(row.Id, out var activity))
+            {
+                plan.Add(new PlannedRow<ActivityRow>(parsed.Line, parsed.Key, ImportAction.Create, row, []));
+                continue;
+            }
+            if (activity.Classification > clearance)
+            {
+                problems.Add(parsed.Line, "id", "This activity exists but you are not cleared to change it.");
+                continue;
+            }
+            var changes = ActivityRowDiff.Between(activity, row);
+            plan.Add(new PlannedRow<ActivityRow>(parsed.Line, parsed.Key, changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, row, changes)
+            {
+                Target = activity.Id,
+            });
+        }
+        _inFile.UnionWith(inBatch);
+        return plan;
+    }
+
+    private Office? Resolve(string? text, OfficeSide side)
+    {
+        if (text is null) return null;
+        if (!_officeByText.TryGetValue((text, side), out var office)) _officeByText[(text, side)] = office = _offices!.Resolve(text, side);
+        return office;
+    }
+
+    private static void AddLine(Dictionary<string, List<int>> lines, string key, int line)
+    {
+        if (!lines.TryGetValue(key, out var list)) lines[key] = list = [];
+        list.Add(line);
+    }
+
+    /// <summary>Writes a batch inside the pipeline's transaction: the people it names first, then its
+    /// new activities, their legs and their audit entries, each a stream of rows built as it is written.
+    /// A part_of naming a row of a later batch is written empty and set at the end (the foreign key is
+    /// checked when the statement ends); the audit entry already shows the key the parent will have.</summary>
+    public override async Task WriteAsync(IReadOnlyList<PlannedRow<ActivityRow>> batch, CancellationToken ct)
+    {
+        if (!_prepared)
+        {
+            await BulkInsert.PrepareAsync(db, ct);
+            _prepared = true;
+        }
+        var work = batch.Where(p => p.Action != ImportAction.Unchanged).ToList();
+        await _people.LoadAsync(db, work.Select(p => p.Value), ct);
+        var leads = new Person?[work.Count];
+        var counterparts = new Person?[work.Count];
+        for (var i = 0; i < work.Count; i++)
+        {
+            var row = work[i].Value;
+            leads[i] = row.LeaderName is null ? null
+                : _people.Observe(OfficeSide.Domestic, row.LeaderName, row.LeaderOfficeId, row.LeaderRole, row.DateStart, null);
+            counterparts[i] = row.CounterpartName is null ? null
+                : _people.Observe(OfficeSide.Foreign, row.CounterpartName, row.CounterpartOfficeId, row.CounterpartRole, row.DateStart,
+                    row.Kind.IsOutgoingVisit() || row.Countries.Count != 1 ? null : row.Countries[0]);
+        }
+        await _people.StoreNewAsync(db, ct);
+
+        var creates = new List<int>(work.Count);
+        for (var i = 0; i < work.Count; i++)
+        {
+            if (work[i].Action == ImportAction.Create) creates.Add(i);
+            else _updates.Add(new PendingUpdate(work[i].Value, (int)work[i].Target!, leads[i], counterparts[i]));
+        }
+        var ids = await ReserveKeysAsync(work, creates, ct);
+        var idOf = new int[work.Count];
+        for (var c = 0; c < creates.Count; c++) idOf[creates[c]] = ids[c];
+        // Parents written before this batch or in it are set directly; a parent further down has a promised key.
+        var parentOf = new int?[work.Count];
+        var parentAhead = new bool[work.Count];
+        foreach (var i in creates)
+        {
+            if (work[i].Value.PartOf is not { } parent) continue;
+            if (_keyByRef.TryGetValue(parent, out var key)) parentOf[i] = key;
+            else
+            {
+                parentOf[i] = _promised[parent];
+                parentAhead[i] = true;
+                _linksAhead.Add((idOf[i], _promised[parent]));
+            }
+        }
+
+        Activity NewActivity(int i, bool forAudit)
+        {
+            var row = work[i].Value;
+            var activity = new Activity { ExternalRef = row.Id, Id = idOf[i] };
+            row.CopyTo(activity);
+            activity.LeadPersonId = leads[i]?.Id;
+            activity.CounterpartPersonId = counterparts[i]?.Id;
+            activity.NamesForSearch = $"{leads[i]?.FullName} {counterparts[i]?.FullName}";
+            activity.PartOfId = parentAhead[i] && !forAudit ? null : parentOf[i];
+            for (var l = 0; l < row.Countries.Count; l++)
+                activity.Legs.Add(new ActivityLeg { ActivityId = activity.Id, CountryIso3 = row.Countries[l], Order = l + 1 });
+            return activity;
+        }
+        IEnumerable<ActivityLeg> NewLegs()
+        {
+            foreach (var i in creates)
+            {
+                var countries = work[i].Value.Countries;
+                for (var l = 0; l < countries.Count; l++)
+                    yield return new ActivityLeg { ActivityId = idOf[i], CountryIso3 = countries[l], Order = l + 1 };
+            }
+        }
+
+        await BulkInsert.InsertAsync(db, creates.Select(i =>
+        {
+            var activity = NewActivity(i, forAudit: false);
+            activity.SearchText = activity.BuildSearchText(_folding.Fold);
+            return activity;
+        }), ct);
+        // Nothing points at a leg: the database numbers them.
+        await BulkInsert.InsertAsync(db, NewLegs(), ct, keysFromDatabase: true);
+        await _audit.RecordCreatedAsync(db, creates.Count, creates.Select(i => NewActivity(i, forAudit: true)),
+            (a, json) => json.Created("Countries", string.Join(';', a.Legs.Select(l => l.CountryIso3))), ct);
+    }
+
+    /// <summary>Keys for the batch's new activities (an id some earlier part_of named already has one)
+    /// and promised keys for the ids its part_of name further down, reserved in one call.</summary>
+    private async Task<int[]> ReserveKeysAsync(List<PlannedRow<ActivityRow>> work, List<int> creates, CancellationToken ct)
+    {
+        var needed = creates.Count(i => !_promised.ContainsKey(work[i].Key));
+        var newRefs = creates.Select(i => work[i].Key).ToHashSet(StringComparer.Ordinal);
+        var toPromise = creates.Select(i => work[i].Value.PartOf).OfType<string>()
+            .Where(p => !newRefs.Contains(p) && !_keyByRef.ContainsKey(p) && !_promised.ContainsKey(p)).Distinct().ToList();
+        var reserved = await BulkInsert.ReserveIdsAsync<Activity>(db, needed + toPromise.Count, ct);
+        var next = 0;
+        var ids = new int[creates.Count];
+        for (var c = 0; c < creates.Count; c++)
+        {
+            var key = work[creates[c]].Key;
+            ids[c] = _promised.Remove(key, out var promised) ? promised : (int)reserved[next++];
+            _keyByRef[key] = ids[c];
+        }
+        foreach (var parent in toPromise) _promised[parent] = (int)reserved[next++];
+        return ids;
+    }
+
+    public override async Task FinishAsync(ImportProblems problems, bool write, CancellationToken ct)
+    {
+        foreach (var (parent, lines) in _parentsAhead)
+        {
+            if (_inFile.Contains(parent)) continue;
+            foreach (var line in lines)
+                problems.Add(line, "part_of", $"'{parent}' is neither an id in this file nor a stored activity.");
+        }
+        if (!write || problems.Any) return;
+
+        await _people.FinishAsync(db, _audit, ct);
+        foreach (var (child, parent) in _linksAhead)
+            await db.Activities.IgnoreQueryFilters().Where(a => a.Id == child)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.PartOfId, parent), ct);
+        if (_updates.Count > 0) await ApplyUpdatesAsync(ct);
+    }
+
+    /// <summary>Stored activities the file changes go through the DbContext and its interceptors
+    /// (audit, versions): they are few, a re-import of corrected rows.</summary>
+    private async Task ApplyUpdatesAsync(CancellationToken ct)
+    {
+        foreach (var chunk in _updates.Chunk(1000))
+        {
+            var ids = chunk.Select(u => u.StoredId).ToList();
+            var activities = await db.Activities.IgnoreQueryFilters().Include(a => a.Legs)
+                .Where(a => EF.Parameter(ids).Contains(a.Id)).AsSplitQuery().ToDictionaryAsync(a => a.Id, ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                foreach (var update in chunk)
+                {
+                    var row = update.Row;
+                    var activity = activities[update.StoredId];
+                    db.ActivityLegs.RemoveRange(activity.Legs);
+                    activity.Legs = [];
+                    row.CopyTo(activity);
+                    activity.LeadPersonId = update.Lead?.Id;
+                    activity.CounterpartPersonId = update.Counterpart?.Id;
+                    activity.NamesForSearch = $"{update.Lead?.FullName} {update.Counterpart?.FullName}";
+                    activity.PartOfId = row.PartOf is { } parent ? _keyByRef[parent] : null;
+                    for (var l = 0; l < row.Countries.Count; l++)
+                        activity.Legs.Add(new ActivityLeg { CountryIso3 = row.Countries[l], Order = l + 1 });
+                }
+            }
+            finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}
