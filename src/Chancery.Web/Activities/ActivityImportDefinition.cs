@@ -7,12 +7,13 @@ using Chancery.Web.Partners;
 using Chancery.Web.People;
 using Chancery.Web.Reference;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Chancery.Web.Activities;
 
 /// <summary>activities.csv (DOMAIN "Interchange formats"), keyed by its id column. Built for bulk
 /// (100,000 rows at national scale): checked and stored in batches by <see cref="ActivityImportRun"/>.</summary>
-public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider clock) : ImportDefinition<ActivityRow>
+public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider clock, IOptions<ImportOptions> options) : ImportDefinition<ActivityRow>
 {
     public static readonly IReadOnlyList<ImportColumn> Format =
     [
@@ -64,9 +65,9 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider 
         return codes;
     }
 
-    /// <summary>Rows checked and stored at a time: a batch of activities with their legs and audit
-    /// entries is a few megabytes, and the file is stored while the rest of it is still being read.</summary>
-    public override int BatchSize => 5000;
+    /// <summary>Rows checked and stored at a time (<see cref="ImportOptions.BatchRows"/>): the file is
+    /// stored while the rest of it is still being read, and only a batch is held.</summary>
+    public override int BatchSize => Math.Max(1, options.Value.BatchRows);
 
     public override ImportRun<ActivityRow> Start() => new ActivityImportRun(db, clock);
 }

@@ -26,8 +26,11 @@ public static class BulkInsert
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         if (db.Database.IsNpgsql())
         {
-            // One array, not one result row per key (100,000 rows read one by one cost about a second).
-            command.CommandText = $"SELECT array_agg(nextval(pg_get_serial_sequence('\"{table}\"', '{key}'))) FROM generate_series(1, {count})";
+            // One array, not one result row per key (100,000 rows read one by one cost about a second);
+            // the sequence is named once, not looked up in the catalogue for every key.
+            command.CommandText = $"SELECT pg_get_serial_sequence('\"{table}\"', '{key}')";
+            var sequence = (string)(await command.ExecuteScalarAsync(ct))!;
+            command.CommandText = $"SELECT array_agg(nextval('{sequence}'::regclass)) FROM generate_series(1, {count})";
             var reserved = (long[])(await command.ExecuteScalarAsync(ct))!;
             if (reserved.Length != count) throw new InvalidOperationException($"Reserved {reserved.Length} keys of {table} instead of {count}.");
             return reserved;

@@ -11,14 +11,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Chancery.Tests.Activities;
 
-/// <summary>A file of thousands of rows goes through the bulk path (read, checked and written in batches
-/// of 5,000, one transaction): still all-or-nothing even when a problem comes after batches were
+/// <summary>A file of thousands of rows goes through the bulk path (read, checked and written in batches,
+/// of 1,000 rows in the tests, one transaction): still all-or-nothing even when a problem comes after batches were
 /// written, still every bad row named, links between rows of different batches, and what it stores
 /// reads back like anything else (legs in order, search by a folded name, one audit entry per activity).</summary>
 public abstract class LargeActivityImportTests(AppFixture fixture)
 {
-    // Three batches: 5,000 + 5,000 + 2,000.
-    private const int Rows = 12_000;
+    // Three batches of 1,000 (ChanceryAppFactory sets Import:BatchRows).
+    private const int Rows = 3000;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Row n (1-based) is on line n + 1. Every row is a good phone call unless <paramref name="bad"/> spoils it.</summary>
@@ -58,8 +58,8 @@ public abstract class LargeActivityImportTests(AppFixture fixture)
     public async Task A_large_file_is_stored_whole_with_legs_search_text_and_audit_entries_and_a_second_import_changes_nothing()
     {
         var admin = await fixture.App.AdminClientAsync();
-        // Row 2 is part of row 11,999 (two batches further down), row 11,998 part of row 1 (two batches back).
-        int? PartOf(int n) => n switch { 2 => 11_999, 11_998 => 1, _ => null };
+        // Row 2 is part of row 2,999 (two batches further down), row 2,998 part of row 1 (two batches back).
+        int? PartOf(int n) => n switch { 2 => 2999, 2998 => 1, _ => null };
         var csv = File("lok", partOf: PartOf);
 
         var (response, outcome) = await ActivityDataset.ImportAsync(admin, csv);
@@ -81,14 +81,14 @@ public abstract class LargeActivityImportTests(AppFixture fixture)
             entry.Changes.ShouldContain("\"Countries\":{\"Before\":null,\"After\":\"JPN;KOR\"}");
             entry.Changes.ShouldContain($"\"ExternalRef\":{{\"Before\":null,\"After\":\"lok-{Rows}\"}}");
 
-            var byRef = await db.Activities.IgnoreQueryFilters().Where(a => new[] { "lok-1", "lok-2", "lok-11998", "lok-11999" }.Contains(a.ExternalRef))
+            var byRef = await db.Activities.IgnoreQueryFilters().Where(a => new[] { "lok-1", "lok-2", "lok-2998", "lok-2999" }.Contains(a.ExternalRef))
                 .ToDictionaryAsync(a => a.ExternalRef, Ct);
-            byRef["lok-2"].PartOfId.ShouldBe(byRef["lok-11999"].Id);
-            byRef["lok-11998"].PartOfId.ShouldBe(byRef["lok-1"].Id);
+            byRef["lok-2"].PartOfId.ShouldBe(byRef["lok-2999"].Id);
+            byRef["lok-2998"].PartOfId.ShouldBe(byRef["lok-1"].Id);
             // The audit entry of the row written before its parent already names the parent's key.
             var childKey = byRef["lok-2"].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var childEntry = await db.AuditEntries.IgnoreQueryFilters().SingleAsync(e => e.EntityType == "Activity" && e.EntityKey == childKey, Ct);
-            childEntry.Changes.ShouldContain($"\"PartOfId\":{{\"Before\":null,\"After\":{byRef["lok-11999"].Id}}}");
+            childEntry.Changes.ShouldContain($"\"PartOfId\":{{\"Before\":null,\"After\":{byRef["lok-2999"].Id}}}");
         }
 
         var (again, second) = await ActivityDataset.ImportAsync(admin, csv);
@@ -97,26 +97,26 @@ public abstract class LargeActivityImportTests(AppFixture fixture)
         (second!.Created, second.Updated, second.Unchanged).ShouldBe((0, 0, Rows));
 
         // A corrected title in the second batch updates that one activity.
-        var corrected = File("lok", partOf: PartOf, title: n => n == 7_000 ? "Call 7000 corrected" : $"Call {n}");
+        var corrected = File("lok", partOf: PartOf, title: n => n == 1700 ? "Call 1700 corrected" : $"Call {n}");
         var (third, update) = await ActivityDataset.ImportAsync(admin, corrected);
 
         third.StatusCode.ShouldBe(HttpStatusCode.OK);
         (update!.Created, update.Updated, update.Unchanged).ShouldBe((0, 1, Rows - 1));
-        var found7000 = await admin.GetFromJsonAsync<ListResult<ActivityListItem>>("/api/v1/activities?q=corrected", Ct);
-        found7000!.Items.Select(i => i.Title).ShouldBe(["Call 7000 corrected"]);
+        var found1700 = await admin.GetFromJsonAsync<ListResult<ActivityListItem>>("/api/v1/activities?q=corrected", Ct);
+        found1700!.Items.Select(i => i.Title).ShouldBe(["Call 1700 corrected"]);
     }
 
     [Fact]
     public async Task A_problem_after_batches_were_written_rolls_all_of_them_back()
     {
         var admin = await fixture.App.AdminClientAsync();
-        // Batches 1 and 2 are good (and written); row 11,000 names a parent that never comes.
-        var csv = File("lroll", partOf: n => n == 11_000 ? 99_999 : null);
+        // Batches 1 and 2 are good (and written); row 2,500 names a parent that never comes.
+        var csv = File("lroll", partOf: n => n == 2500 ? 99_999 : null);
 
         var (response, outcome) = await ActivityDataset.ImportAsync(admin, csv);
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        outcome!.Problems.Select(p => (p.Line, p.Column)).ShouldBe([(11_001, "part_of")]);
+        outcome!.Problems.Select(p => (p.Line, p.Column)).ShouldBe([(2501, "part_of")]);
         var stored = await admin.GetFromJsonAsync<ListResult<ActivityListItem>>("/api/v1/activities?q=lroll", Ct);
         stored!.Total.ShouldBe(0);
         await using var scope = fixture.App.SystemScope();

@@ -72,6 +72,8 @@ public class ChanceryAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Small import batches, so that files of a few thousand rows are stored in several.
+        builder.UseSetting("Import:BatchRows", "1000");
     }
 
     /// <summary>Creates a user with a role, clearance and (optionally) unit code.</summary>

@@ -9,6 +9,9 @@ public sealed class ImportOptions
     public const string Section = "Import";
     /// <summary>Largest file accepted, in bytes (default 32 MiB: about 100,000 activity rows).</summary>
     public long MaxFileBytes { get; set; } = 32L * 1024 * 1024;
+    /// <summary>Rows a bulk import (activities) checks and stores at a time: a batch of 10,000
+    /// activities with their legs and audit entries is about 10 MB while it is being written.</summary>
+    public int BatchRows { get; set; } = 10_000;
 }
 
 /// <summary>Turns an HTTP request into an <see cref="ImportFile"/> (multipart field "file", or the
