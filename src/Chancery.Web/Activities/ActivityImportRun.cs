@@ -23,14 +23,14 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
     private HashSet<string> _countries = [];
     // Each role text is resolved once: a file repeats a few hundred office names on every row.
     private readonly Dictionary<(string, OfficeSide), Office?> _officeByText = [];
-    // Every id of the file checked so far: a part_of may name any of them.
-    private readonly HashSet<string> _inFile = new(StringComparer.Ordinal);
+    // Every id of the file checked so far (a part_of may name any of them), and stored ids a part_of
+    // named, with their keys: a stored activity's, a new one's once written, 0 until then.
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     // part_of ids neither stored nor met yet, with the lines naming them: they must come further down.
     private readonly Dictionary<string, List<int>> _parentsAhead = new(StringComparer.Ordinal);
 
-    // Writing. The key of every activity written so far or stored that a part_of may name; keys
-    // promised to ids named by a part_of before their own row; the links to set once those are written.
-    private readonly Dictionary<string, int> _keyByRef = new(StringComparer.Ordinal);
+    // Writing: keys promised to ids named by a part_of before their own row, and the links to set
+    // once those are written.
     private readonly Dictionary<string, int> _promised = new(StringComparer.Ordinal);
     private readonly List<(int Child, int Parent)> _linksAhead = [];
     private readonly List<PendingUpdate> _updates = [];
@@ -53,7 +53,7 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         }
         var inBatch = batch.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var parentsToFind = batch.Select(r => r.Value.PartOf).OfType<string>()
-            .Where(p => !inBatch.Contains(p) && !_inFile.Contains(p) && !_keyByRef.ContainsKey(p) && !_parentsAhead.ContainsKey(p))
+            .Where(p => !inBatch.Contains(p) && !_ids.ContainsKey(p) && !_parentsAhead.ContainsKey(p))
             .Distinct().ToList();
         var lookup = inBatch.Concat(parentsToFind).ToList();
         // IgnoreQueryFilters: a row must match a stored activity even when the importer cannot see it,
@@ -62,7 +62,7 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         var stored = await db.Activities.IgnoreQueryFilters().Where(a => EF.Parameter(lookup).Contains(a.ExternalRef))
             .Select(a => new { a.ExternalRef, a.Id, a.Classification }).ToDictionaryAsync(a => a.ExternalRef, ct);
         // Stored parents and stored rows of the batch (a later row may name them) keep their keys.
-        foreach (var found in stored.Values) _keyByRef[found.ExternalRef] = found.Id;
+        foreach (var found in stored.Values) _ids[found.ExternalRef] = found.Id;
         var storedRows = batch.Where(r => stored.ContainsKey(r.Key)).Select(r => r.Key).ToList();
         var storedActivities = storedRows.Count == 0 ? [] : await db.Activities.IgnoreQueryFilters().AsNoTracking()
             .Include(a => a.Legs).Include(a => a.LeadPerson).Include(a => a.CounterpartPerson).Include(a => a.PartOf)
@@ -81,7 +81,7 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
                 problems.Add(parsed.Line, "leader_role", $"'{row.LeaderRole}' is not an office we know on our side.");
             if (row.PartOf == row.Id)
                 problems.Add(parsed.Line, "part_of", "An activity cannot be part of itself.");
-            else if (row.PartOf is { } parent && !inBatch.Contains(parent) && !_inFile.Contains(parent) && !_keyByRef.ContainsKey(parent))
+            else if (row.PartOf is { } parent && !inBatch.Contains(parent) && !_ids.ContainsKey(parent))
                 AddLine(_parentsAhead, parent, parsed.Line);
             if (row.Classification > clearance)
                 problems.Add(parsed.Line, "classification", "You cannot import a record above your own clearance.");
@@ -105,7 +105,7 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
                 Target = activity.Id,
             });
         }
-        _inFile.UnionWith(inBatch);
+        foreach (var id in inBatch) _ids.TryAdd(id, 0);
         return plan;
     }
 
@@ -163,7 +163,7 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         foreach (var i in creates)
         {
             if (work[i].Value.PartOf is not { } parent) continue;
-            if (_keyByRef.TryGetValue(parent, out var key)) parentOf[i] = key;
+            if (_ids.TryGetValue(parent, out var key) && key != 0) parentOf[i] = key;
             else
             {
                 parentOf[i] = _promised[parent];
@@ -214,7 +214,7 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         var needed = creates.Count(i => !_promised.ContainsKey(work[i].Key));
         var newRefs = creates.Select(i => work[i].Key).ToHashSet(StringComparer.Ordinal);
         var toPromise = creates.Select(i => work[i].Value.PartOf).OfType<string>()
-            .Where(p => !newRefs.Contains(p) && !_keyByRef.ContainsKey(p) && !_promised.ContainsKey(p)).Distinct().ToList();
+            .Where(p => !newRefs.Contains(p) && _ids.GetValueOrDefault(p) == 0 && !_promised.ContainsKey(p)).Distinct().ToList();
         var reserved = await BulkInsert.ReserveIdsAsync<Activity>(db, needed + toPromise.Count, ct);
         var next = 0;
         var ids = new int[creates.Count];
@@ -222,7 +222,7 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         {
             var key = work[creates[c]].Key;
             ids[c] = _promised.Remove(key, out var promised) ? promised : (int)reserved[next++];
-            _keyByRef[key] = ids[c];
+            _ids[key] = ids[c];
         }
         foreach (var parent in toPromise) _promised[parent] = (int)reserved[next++];
         return ids;
@@ -232,7 +232,7 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
     {
         foreach (var (parent, lines) in _parentsAhead)
         {
-            if (_inFile.Contains(parent)) continue;
+            if (_ids.ContainsKey(parent)) continue;
             foreach (var line in lines)
                 problems.Add(line, "part_of", $"'{parent}' is neither an id in this file nor a stored activity.");
         }
@@ -267,7 +267,7 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
                     activity.LeadPersonId = update.Lead?.Id;
                     activity.CounterpartPersonId = update.Counterpart?.Id;
                     activity.NamesForSearch = $"{update.Lead?.FullName} {update.Counterpart?.FullName}";
-                    activity.PartOfId = row.PartOf is { } parent ? _keyByRef[parent] : null;
+                    activity.PartOfId = row.PartOf is { } parent ? _ids[parent] : null;
                     for (var l = 0; l < row.Countries.Count; l++)
                         activity.Legs.Add(new ActivityLeg { CountryIso3 = row.Countries[l], Order = l + 1 });
                 }

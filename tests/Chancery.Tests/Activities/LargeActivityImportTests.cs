@@ -116,7 +116,7 @@ public abstract class LargeActivityImportTests(AppFixture fixture)
         var (response, outcome) = await ActivityDataset.ImportAsync(admin, csv);
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        outcome!.Problems.Select(p => (p.Line, p.Column)).ShouldBe([(2501, "part_of")]);
+        outcome!.Problems.Select(p => (p.Line, p.Column)).ShouldBe([(2501, "part_of")], string.Join("; ", outcome.Problems.Select(p => p.Reason)));
         var stored = await admin.GetFromJsonAsync<ListResult<ActivityListItem>>("/api/v1/activities?q=lroll", Ct);
         stored!.Total.ShouldBe(0);
         await using var scope = fixture.App.SystemScope();

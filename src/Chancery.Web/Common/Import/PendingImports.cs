@@ -14,7 +14,7 @@ public sealed class PendingImports(ChanceryDbContext db, TimeProvider clock)
         await db.PendingImports.Where(p => p.CreatedUtc < cutoff).ExecuteDeleteAsync(ct);
         var pending = new PendingImport
         {
-            Id = Guid.NewGuid(), Kind = kind, FileName = file.FileName, Format = file.Format, Content = file.Content,
+            Id = Guid.NewGuid(), Kind = kind, FileName = file.FileName, Format = file.Format, Content = file.ReadAllBytes(),
             UserId = userId, CreatedUtc = now,
         };
         db.PendingImports.Add(pending);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Unicode;
 using ClosedXML.Excel;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -9,19 +8,19 @@ namespace Chancery.Web.Common.Import;
 
 /// <summary>Reads CSV (UTF-8, BOM accepted, RFC 4180) and XLSX (first sheet) into the same
 /// <see cref="TabularFile"/>, reporting an unreadable file as problems rather than exceptions.
-/// CSV rows are parsed from the bytes as they are enumerated (no decoded copy of the whole file).</summary>
+/// CSV rows are parsed from the file's stream as they are enumerated (no decoded copy of the whole file).</summary>
 public static class TabularFileReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static TabularFile? Read(ImportFile file, ImportProblems problems)
     {
-        if (file.Content.Length == 0)
+        if (file.Length == 0)
         {
             problems.Add(1, null, "The file is empty: it needs a header row and at least one data row.");
             return null;
         }
-        var table = file.Format == ImportFormat.Xlsx ? ReadXlsx(file.Content, problems) : ReadCsv(file.Content, problems);
+        var table = file.Format == ImportFormat.Xlsx ? ReadXlsx(file, problems) : ReadCsv(file, problems);
         if (table is null) return null;
         if (table.Headers.Count == 0 || table.Headers.All(string.IsNullOrWhiteSpace))
         {
@@ -32,13 +31,11 @@ public static class TabularFileReader
         return table;
     }
 
-    private static TabularFile? ReadCsv(byte[] content, ImportProblems problems)
+    private static TabularFile? ReadCsv(ImportFile file, ImportProblems problems)
     {
-        var offset = content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF ? 3 : 0;
-        // Checked whole first (fast, vectorised), so that decoding while parsing cannot fail half-way.
-        if (!Utf8.IsValid(content.AsSpan(offset)))
+        // Checked whole first (one pass over the bytes), so that decoding while parsing cannot fail half-way.
+        if (LineOfInvalidByte(file) is { } line)
         {
-            var line = LineOfInvalidByte(content, offset);
             problems.Add(line, null, $"The file is not UTF-8 text (invalid byte near line {line}). Save it as CSV UTF-8 and try again.");
             return null;
         }
@@ -50,11 +47,13 @@ public static class TabularFileReader
             BadDataFound = null,
             MissingFieldFound = null,
             TrimOptions = TrimOptions.None,
-            // The same short values (kinds, dates, offices, names, countries) fill most cells: one string each.
-            CacheFields = true,
+            // No field cache: CsvHelper's keeps every distinct short value for the whole file (each id and
+            // title), which grows with the file; rows are dropped batch by batch, and their strings with them.
+            CacheFields = false,
         };
-        var reader = new StreamReader(new MemoryStream(content, offset, content.Length - offset, writable: false),
-            StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 65536);
+        var stream = file.OpenRead();
+        if (!StartsWithBom(stream)) stream.Position = 0;
+        var reader = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 65536);
         var csv = new CsvReader(reader, config);
         try
         {
@@ -126,25 +125,44 @@ public static class TabularFileReader
 
     private static string NotCsv(CsvHelperException ex) => "The file is not valid CSV: " + ex.Message.Split('\n')[0];
 
-    private static int LineOfInvalidByte(byte[] content, int offset)
+    private static bool StartsWithBom(Stream stream)
     {
-        try
-        {
-            StrictUtf8.GetString(content, offset, content.Length - offset);
-            return 1;
-        }
-        catch (DecoderFallbackException ex)
-        {
-            return 1 + content.Take(Math.Max(0, ex.Index)).Count(b => b == (byte)'\n');
-        }
+        Span<byte> start = stackalloc byte[3];
+        return stream.ReadAtLeast(start, 3, throwOnEndOfStream: false) == 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF;
     }
 
-    private static TabularFile? ReadXlsx(byte[] content, ImportProblems problems)
+    /// <summary>The line of the first byte that is not UTF-8, or null when the whole file is UTF-8.</summary>
+    private static int? LineOfInvalidByte(ImportFile file)
+    {
+        using var stream = file.OpenRead();
+        var decoder = StrictUtf8.GetDecoder();
+        var buffer = new byte[65536];
+        // Decoded for the check only; GetChars (unlike GetCharCount) carries a character split between two reads over.
+        var chars = new char[buffer.Length + 2];
+        var line = 1;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            try { decoder.GetChars(buffer, 0, read, chars, 0, flush: false); }
+            catch (DecoderFallbackException ex)
+            {
+                return line + buffer.AsSpan(0, Math.Clamp(ex.Index, 0, read)).Count((byte)'\n');
+            }
+            line += buffer.AsSpan(0, read).Count((byte)'\n');
+        }
+        try { decoder.GetChars([], 0, 0, chars, 0, flush: true); }
+        catch (DecoderFallbackException) { return line; }
+        return null;
+    }
+
+    private static TabularFile? ReadXlsx(ImportFile file, ImportProblems problems)
     {
         XLWorkbook workbook;
         try
         {
-            workbook = new XLWorkbook(new MemoryStream(content));
+            // ClosedXML reads the whole workbook when it opens it: the stream is not needed afterwards.
+            using var stream = file.OpenRead();
+            workbook = new XLWorkbook(stream);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
