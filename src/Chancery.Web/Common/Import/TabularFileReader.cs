@@ -47,9 +47,10 @@ public static class TabularFileReader
             BadDataFound = null,
             MissingFieldFound = null,
             TrimOptions = TrimOptions.None,
-            // No field cache: CsvHelper's keeps every distinct short value for the whole file (each id and
-            // title), which grows with the file; rows are dropped batch by batch, and their strings with them.
-            CacheFields = false,
+            // The same short values (kinds, dates, offices, names, countries) fill most cells: one string each.
+            // The cache also keeps each distinct id and title (it grows with the file), but without it the
+            // import makes so much more garbage that the process peaks higher (docs/benchmarks.md (c)).
+            CacheFields = true,
         };
         var stream = file.OpenRead();
         if (!StartsWithBom(stream)) stream.Position = 0;
