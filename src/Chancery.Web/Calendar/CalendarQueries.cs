@@ -29,13 +29,4 @@ public static class CalendarQueries
         return rows.Select(a => new CalendarEntry(a.Id, a.Kind, a.Status, a.DateStart, a.DateEnd, a.Title, a.LeadPersonId,
             a.Leader, a.LeaderRoleText, a.HostOrVenue, a.Countries)).ToList();
     }
-
-    /// <summary>The people who lead at least one activity the user may see, for the leader filter.</summary>
-    public static async Task<List<(int Id, string Name)>> LeadersAsync(ChanceryDbContext db, CancellationToken ct)
-    {
-        var leaders = db.Activities.Where(a => a.LeadPersonId != null).Select(a => a.LeadPersonId!.Value);
-        var people = await db.People.AsNoTracking().Where(p => leaders.Contains(p.Id)).OrderBy(p => p.FullName)
-            .Select(p => new { p.Id, p.FullName }).ToListAsync(ct);
-        return people.Select(p => (p.Id, p.FullName)).ToList();
-    }
 }

@@ -217,6 +217,35 @@ public abstract partial class ActivityPagesTests(AppFixture fixture)
         (await client.GetFromJsonAsync<ListResult<ActivityListItem>>("/api/v1/activities?q=imp-1", Ct))!.Total.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task The_leader_filter_offers_leaders_up_to_minister_and_keeps_a_linked_one_selected()
+    {
+        var client = await fixture.App.AdminClientAsync();
+        await ImportOverlapSetAsync(client);
+        // A deputy minister (tier 4) and a provincial chair (tier 4): found by name, not listed.
+        var (response, _) = await ActivityDataset.ImportAsync(client, ActivityDataset.Header + "\n" +
+            "lc-1,phone_call,2025-04-01,,,Deputy Minister,Trần Thứ Trưởng,,JPN,,,,Call by a deputy minister,,,,,\n" +
+            "lc-2,phone_call,2025-04-02,,,Chủ tịch UBND tỉnh,Lê Chủ Tịch Tỉnh,,KOR,,,,Call by a provincial chair,,,,,\n");
+        response.IsSuccessStatusCode.ShouldBeTrue();
+
+        var html = await PageAsync(client, "/activities", Ct);
+        var select = LeaderSelect().Match(html).Value;
+
+        select.ShouldContain(">Nguyễn Văn Thử</option>"); // a deputy prime minister (tier 2)
+        select.ShouldNotContain("Trần Thứ Trưởng");
+        select.ShouldNotContain("Lê Chủ Tịch Tỉnh");
+
+        var found = await client.GetFromJsonAsync<ListResult<ActivityListItem>>("/api/v1/activities?q=lc-&leader=tran%20thu%20truong", Ct);
+        found!.Items.Select(i => i.ExternalRef).ShouldBe(["lc-1"]);
+        // A link to the list filtered by them (e.g. from their page) still shows them as the chosen leader.
+        var person = (await client.GetFromJsonAsync<ListResult<Chancery.Web.People.PersonListItem>>("/api/v1/people?q=tran%20thu%20truong&side=domestic", Ct))!.Items.Single();
+        var linked = LeaderSelect().Match(await PageAsync(client, $"/activities?leader={person.Id}", Ct)).Value;
+        linked.ShouldContain($"<option value=\"{person.Id}\" selected");
+    }
+
+    [GeneratedRegex("<select name=\"leader\">.*?</select>", RegexOptions.Singleline)]
+    private static partial Regex LeaderSelect();
+
     private static async Task ImportOverlapSetAsync(HttpClient client)
     {
         var (response, outcome) = await ActivityDataset.ImportAsync(client, OverlapCsv);
