@@ -32,11 +32,12 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider 
         var start = row.Date("date_start", true);
         var end = row.Date("date_end", false);
         if (start is not null && end is not null && end < start)
-            row.Problem("date_end", $"The end date {end:yyyy-MM-dd} is before the start date {start:yyyy-MM-dd}.");
+            row.Problem("date_end", ImportReasons.EndBeforeStart(end.Value, start.Value));
         var status = row.Code<ActivityStatus>("status", false, Codes<ActivityStatus>.TryParse, Codes<ActivityStatus>.All);
         var direction = row.Code<ActivityDirection>("direction", false, Codes<ActivityDirection>.TryParse, Codes<ActivityDirection>.All);
         if (kind is { } k && direction is { } d && !k.Agrees(d))
-            row.Problem("direction", $"'{Codes<ActivityDirection>.ToCode(d)}' contradicts the kind '{Codes<ActivityKind>.ToCode(k)}', which is {Codes<ActivityDirection>.ToCode(k.RequiredDirection()!.Value)}.");
+            row.Problem("direction", ImportReasons.DirectionContradictsKind(Codes<ActivityDirection>.ToCode(d), Codes<ActivityKind>.ToCode(k),
+                Codes<ActivityDirection>.ToCode(k.RequiredDirection()!.Value)));
         var channel = row.Code<ActivityChannel>("channel", false, Codes<ActivityChannel>.TryParse, Codes<ActivityChannel>.All);
         var classification = row.Code<ClassificationLevel>("classification", false, ClassificationLevels.TryParse, ClassificationLevels.Codes);
         var leaderRole = row.Required("leader_role");

@@ -75,16 +75,16 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
             var row = parsed.Value;
             var before = problems.Items.Count;
             foreach (var code in row.Countries)
-                if (!_countries.Contains(code)) problems.Add(parsed.Line, "countries_iso3", $"Unknown country code '{code}'.");
+                if (!_countries.Contains(code)) problems.Add(parsed.Line, "countries_iso3", ImportReasons.UnknownCountry(code));
             var leaderOffice = Resolve(row.LeaderRole, OfficeSide.Domestic);
             if (leaderOffice is null)
-                problems.Add(parsed.Line, "leader_role", $"'{row.LeaderRole}' is not an office we know on our side.");
+                problems.Add(parsed.Line, "leader_role", ImportReasons.UnknownDomesticOffice(row.LeaderRole));
             if (row.PartOf == row.Id)
-                problems.Add(parsed.Line, "part_of", "An activity cannot be part of itself.");
+                problems.Add(parsed.Line, "part_of", ImportReasons.PartOfItself());
             else if (row.PartOf is { } parent && !inBatch.Contains(parent) && !_ids.ContainsKey(parent))
                 AddLine(_parentsAhead, parent, parsed.Line);
             if (row.Classification > clearance)
-                problems.Add(parsed.Line, "classification", "You cannot import a record above your own clearance.");
+                problems.Add(parsed.Line, "classification", ImportReasons.AboveClearance());
             if (problems.Items.Count > before) continue;
 
             row.LeaderOfficeId = leaderOffice!.Id;
@@ -96,7 +96,7 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
             }
             if (activity.Classification > clearance)
             {
-                problems.Add(parsed.Line, "id", "This activity exists but you are not cleared to change it.");
+                problems.Add(parsed.Line, "id", ImportReasons.ActivityNotCleared());
                 continue;
             }
             var changes = ActivityRowDiff.Between(activity, row);
@@ -234,7 +234,7 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         {
             if (_ids.ContainsKey(parent)) continue;
             foreach (var line in lines)
-                problems.Add(line, "part_of", $"'{parent}' is neither an id in this file nor a stored activity.");
+                problems.Add(line, "part_of", ImportReasons.UnknownParent(parent));
         }
         if (!write || problems.Any) return;
 

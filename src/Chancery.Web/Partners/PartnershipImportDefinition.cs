@@ -24,7 +24,7 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
         var dateText = row.Required("established_date");
         PartialDate date = default;
         if (dateText.Length > 0 && !PartialDate.TryParse(dateText, out date))
-            row.Problem("established_date", $"'{dateText}' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD.");
+            row.Problem("established_date", ImportReasons.DateNotPartial(dateText));
         var classification = row.Code<Common.Classification.ClassificationLevel>("classification", false,
             Common.Classification.ClassificationLevels.TryParse, Common.Classification.ClassificationLevels.Codes);
         if (row.HasProblems || level is null) return null;
@@ -53,12 +53,12 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
         {
             if (!partners.TryGetValue(row.Value.PartnerCode, out var partner))
             {
-                problems.Add(row.Line, "partner_iso3", $"Unknown country or organisation '{row.Value.PartnerCode}'.");
+                problems.Add(row.Line, "partner_iso3", ImportReasons.UnknownPartner(row.Value.PartnerCode));
                 continue;
             }
             if (row.Value.Classification > clearance)
             {
-                problems.Add(row.Line, "classification", "You cannot import a record above your own clearance.");
+                problems.Add(row.Line, "classification", ImportReasons.AboveClearance());
                 continue;
             }
             if (!byKey.TryGetValue((partner.Id, row.Value.Level, row.Value.When.FirstDay), out var stored))
@@ -68,7 +68,7 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
             }
             if (stored.Classification > clearance)
             {
-                problems.Add(row.Line, null, "This event exists but you are not cleared to change it.");
+                problems.Add(row.Line, null, ImportReasons.EventNotCleared());
                 continue;
             }
             var changes = Diff(stored, row.Value);

@@ -50,6 +50,8 @@ public abstract class LargeActivityImportTests(AppFixture fixture)
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         outcome!.Problems.Select(p => (p.Line, p.Column)).ShouldBe([(11, "date_start"), (1501, "countries_iso3"), (Rows + 1, "kind")]);
+        outcome.Problems.Select(p => p.Code).ShouldBe(["NotIsoDate", "UnknownCountry", "NotOneOf"]);
+        outcome.Problems[1].Reason.ShouldBe("Unknown country code 'XXX'.");
         var stored = await admin.GetFromJsonAsync<ListResult<ActivityListItem>>("/api/v1/activities?q=lbad", Ct);
         stored!.Total.ShouldBe(0);
     }

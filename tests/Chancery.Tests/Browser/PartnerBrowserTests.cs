@@ -43,6 +43,8 @@ public sealed class PartnerBrowserTests(BrowserApp browser) : IClassFixture<Brow
         await Expect(problem.Locator("td").Nth(0)).ToHaveTextAsync("3");
         await Expect(problem.Locator("td").Nth(1)).ToHaveTextAsync("level");
         await Expect(problem.Locator("td").Nth(2)).ToContainTextAsync("best_friends");
+        // The reason in the page's language (the API gives it in English, with its code).
+        await Expect(problem.Locator("td").Nth(2)).ToContainTextAsync("'best_friends' không thuộc các giá trị:");
         await Expect(page.GetByText("Chưa có dữ liệu nào được lưu", new() { Exact = false })).ToBeVisibleAsync();
     }
 }

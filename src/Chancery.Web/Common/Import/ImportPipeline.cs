@@ -90,7 +90,7 @@ public sealed class ImportPipeline(ChanceryDbContext db)
             var key = definition.KeyOf(value);
             if (!firstLineByKey.TryAdd(key, tabularRow.Line))
             {
-                problems.Add(tabularRow.Line, null, $"Duplicate row: the same key ({key}) is already on line {firstLineByKey[key]}.");
+                problems.Add(tabularRow.Line, null, ImportReasons.DuplicateRow(key, firstLineByKey[key]));
                 continue;
             }
             rows.Add(new ParsedRow<TRow>(tabularRow.Line, key, value));
@@ -110,12 +110,12 @@ public sealed class ImportPipeline(ChanceryDbContext db)
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in headers)
         {
-            if (string.IsNullOrWhiteSpace(header)) problems.Add(1, null, "A column has no name in the header row.");
-            else if (!known.Contains(header)) problems.Add(1, header, $"Unknown column '{header}'. Expected columns: {string.Join(", ", known)}.");
-            else if (!seen.Add(header)) problems.Add(1, header, $"Column '{header}' appears twice.");
+            if (string.IsNullOrWhiteSpace(header)) problems.Add(1, null, ImportReasons.UnnamedColumn());
+            else if (!known.Contains(header)) problems.Add(1, header, ImportReasons.UnknownColumn(header, string.Join(", ", known)));
+            else if (!seen.Add(header)) problems.Add(1, header, ImportReasons.DuplicateColumn(header));
         }
         foreach (var column in definition.Columns.Where(c => c.Required && !seen.Contains(c.Name)))
-            problems.Add(1, column.Name, $"Required column '{column.Name}' is missing.");
+            problems.Add(1, column.Name, ImportReasons.MissingColumn(column.Name));
     }
 
     private static ImportOutcome Failed(ImportProblems read, ImportProblems checks, bool dryRun) =>

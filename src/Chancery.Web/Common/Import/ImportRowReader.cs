@@ -13,7 +13,7 @@ public sealed class ImportRowReader(TabularRow row, ImportProblems problems)
 
     public void Reset() => _problemsBefore = problems.Items.Count;
 
-    public void Problem(string? column, string reason) => problems.Add(row.Line, column, reason);
+    public void Problem(string? column, ImportReason reason) => problems.Add(row.Line, column, reason);
 
     public string? Optional(string column) =>
         row.TryGetCell(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
@@ -21,7 +21,7 @@ public sealed class ImportRowReader(TabularRow row, ImportProblems problems)
     public string Required(string column)
     {
         var value = Optional(column);
-        if (value is null) Problem(column, "A value is required.");
+        if (value is null) Problem(column, ImportReasons.Required());
         return value ?? "";
     }
 
@@ -30,7 +30,7 @@ public sealed class ImportRowReader(TabularRow row, ImportProblems problems)
         var text = required ? Required(column) : Optional(column);
         if (string.IsNullOrEmpty(text)) return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        Problem(column, $"'{text}' is not a date in the form YYYY-MM-DD.");
+        Problem(column, ImportReasons.NotIsoDate(text));
         return null;
     }
 
@@ -40,7 +40,7 @@ public sealed class ImportRowReader(TabularRow row, ImportProblems problems)
         var text = required ? Required(column) : Optional(column);
         if (string.IsNullOrEmpty(text)) return null;
         if (parse(text, out var value)) return value;
-        Problem(column, $"'{text}' is not one of: {string.Join(", ", allowed)}.");
+        Problem(column, ImportReasons.NotOneOf(text, string.Join(", ", allowed)));
         return null;
     }
 

@@ -17,7 +17,7 @@ public static class TabularFileReader
     {
         if (file.Length == 0)
         {
-            problems.Add(1, null, "The file is empty: it needs a header row and at least one data row.");
+            problems.Add(1, null, ImportReasons.EmptyFile());
             return null;
         }
         var table = file.Format == ImportFormat.Xlsx ? ReadXlsx(file, problems) : ReadCsv(file, problems);
@@ -25,7 +25,7 @@ public static class TabularFileReader
         if (table.Headers.Count == 0 || table.Headers.All(string.IsNullOrWhiteSpace))
         {
             table.Dispose();
-            problems.Add(1, null, "The file has no header row.");
+            problems.Add(1, null, ImportReasons.NoHeader());
             return null;
         }
         return table;
@@ -36,7 +36,7 @@ public static class TabularFileReader
         // Checked whole first (one pass over the bytes), so that decoding while parsing cannot fail half-way.
         if (LineOfInvalidByte(file) is { } line)
         {
-            problems.Add(line, null, $"The file is not UTF-8 text (invalid byte near line {line}). Save it as CSV UTF-8 and try again.");
+            problems.Add(line, null, ImportReasons.NotUtf8(line));
             return null;
         }
 
@@ -68,7 +68,7 @@ public static class TabularFileReader
                 csv.Dispose();
                 // No header outranks no rows (Read reports it).
                 if (headers.All(string.IsNullOrWhiteSpace)) return new TabularFile(headers, []);
-                problems.Add(2, null, "The file has a header row but no data rows.");
+                problems.Add(2, null, ImportReasons.NoDataRows());
                 return null;
             }
             return new TabularFile(headers, CsvRows(csv, headers, columns, first.Value, problems), csv);
@@ -116,7 +116,7 @@ public static class TabularFileReader
             if (record.All(string.IsNullOrWhiteSpace)) continue;
             if (record.Length > headers.Length)
             {
-                problems.Add(line, null, $"The row has {record.Length} cells but the header has {headers.Length} columns.");
+                problems.Add(line, null, ImportReasons.TooManyCells(record.Length, headers.Length));
                 continue;
             }
             return (line, record);
@@ -124,7 +124,7 @@ public static class TabularFileReader
         return null;
     }
 
-    private static string NotCsv(CsvHelperException ex) => "The file is not valid CSV: " + ex.Message.Split('\n')[0];
+    private static ImportReason NotCsv(CsvHelperException ex) => ImportReasons.NotCsv(ex.Message.Split('\n')[0]);
 
     private static bool StartsWithBom(Stream stream)
     {
@@ -167,7 +167,7 @@ public static class TabularFileReader
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            problems.Add(1, null, "The file is not a readable XLSX workbook.");
+            problems.Add(1, null, ImportReasons.NotXlsx());
             return null;
         }
         var sheet = workbook.Worksheets.FirstOrDefault();
@@ -191,7 +191,7 @@ public static class TabularFileReader
         {
             workbook.Dispose();
             if (headers.All(string.IsNullOrWhiteSpace)) return new TabularFile(headers, []);
-            problems.Add(2, null, "The file has a header row but no data rows.");
+            problems.Add(2, null, ImportReasons.NoDataRows());
             return null;
         }
         return new TabularFile(headers, Rows(), workbook);

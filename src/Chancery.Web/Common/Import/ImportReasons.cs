@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Resources;
+
+namespace Chancery.Web.Common.Import;
+
+/// <summary>Marker for the import reasons' words (ImportText.resx: English, the API's; ImportText.vi.resx).</summary>
+public sealed class ImportText;
+
+/// <summary>Why an import refuses a row or a file: a code (the API's <c>code</c>, and the key of its text in
+/// ImportText.resx) and the values its text names.</summary>
+public sealed record ImportReason(string Code, params object?[] Args)
+{
+    private static readonly ResourceManager Texts = new(typeof(ImportText));
+
+    /// <summary>The reason in a language: English for the API (the invariant culture), the reader's on a page.</summary>
+    public string Text(CultureInfo culture) =>
+        string.Format(culture, Texts.GetString(Code, culture) ?? Code, Args);
+}
+
+/// <summary>Every reason an import can give, in one place, so that each has its words in both languages.</summary>
+public static class ImportReasons
+{
+    public static ImportReason DateNotPartial(string text) => new(nameof(DateNotPartial), text);
+    public static ImportReason UnknownPartner(string code) => new(nameof(UnknownPartner), code);
+    public static ImportReason AboveClearance() => new(nameof(AboveClearance));
+    public static ImportReason EventNotCleared() => new(nameof(EventNotCleared));
+    public static ImportReason EndBeforeStart(DateOnly end, DateOnly start) => new(nameof(EndBeforeStart), Iso(end), Iso(start));
+    public static ImportReason DirectionContradictsKind(string direction, string kind, string required) => new(nameof(DirectionContradictsKind), direction, kind, required);
+    public static ImportReason UnknownCountry(string code) => new(nameof(UnknownCountry), code);
+    public static ImportReason UnknownDomesticOffice(string role) => new(nameof(UnknownDomesticOffice), role);
+    public static ImportReason PartOfItself() => new(nameof(PartOfItself));
+    public static ImportReason ActivityNotCleared() => new(nameof(ActivityNotCleared));
+    public static ImportReason UnknownParent(string parent) => new(nameof(UnknownParent), parent);
+    public static ImportReason FileTooLarge(long megabytes) => new(nameof(FileTooLarge), megabytes);
+    public static ImportReason EmptyFile() => new(nameof(EmptyFile));
+    public static ImportReason NoHeader() => new(nameof(NoHeader));
+    public static ImportReason NotUtf8(int line) => new(nameof(NotUtf8), line);
+    public static ImportReason NoDataRows() => new(nameof(NoDataRows));
+    public static ImportReason NotCsv(string detail) => new(nameof(NotCsv), detail);
+    public static ImportReason TooManyCells(int cells, int columns) => new(nameof(TooManyCells), cells, columns);
+    public static ImportReason NotXlsx() => new(nameof(NotXlsx));
+    public static ImportReason DuplicateRow(string key, int firstLine) => new(nameof(DuplicateRow), key, firstLine);
+    public static ImportReason UnnamedColumn() => new(nameof(UnnamedColumn));
+    public static ImportReason UnknownColumn(string column, string expected) => new(nameof(UnknownColumn), column, expected);
+    public static ImportReason DuplicateColumn(string column) => new(nameof(DuplicateColumn), column);
+    public static ImportReason MissingColumn(string column) => new(nameof(MissingColumn), column);
+    public static ImportReason Required() => new(nameof(Required));
+    public static ImportReason NotIsoDate(string text) => new(nameof(NotIsoDate), text);
+    public static ImportReason NotOneOf(string text, string allowed) => new(nameof(NotOneOf), text, allowed);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
