@@ -12,7 +12,9 @@ internal static class ReadAheadEnumerable
     {
         using var queue = new BlockingCollection<T[]>(batchesAhead);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var producer = Task.Run(() =>
+        // A thread of its own (LongRunning): the producer runs for as long as the reader reads (seconds,
+        // for an import), which would hold a thread-pool thread that requests need.
+        var producer = Task.Factory.StartNew(() =>
         {
             try
             {
@@ -27,7 +29,7 @@ internal static class ReadAheadEnumerable
                 if (batch.Count > 0) queue.Add([.. batch], stop.Token);
             }
             finally { queue.CompleteAdding(); }
-        }, CancellationToken.None);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             foreach (var batch in queue.GetConsumingEnumerable(stop.Token))
