@@ -29,7 +29,7 @@ public sealed class ImportRowReader(TabularRow row, ImportProblems problems)
     {
         var text = required ? Required(column) : Optional(column);
         if (string.IsNullOrEmpty(text)) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        if (IsoDate.TryParse(text, out var date)) return date;
         Problem(column, ImportReasons.NotIsoDate(text));
         return null;
     }
