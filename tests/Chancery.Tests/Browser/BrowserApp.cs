@@ -32,6 +32,10 @@ public sealed class BrowserApp : IAsyncLifetime
         _app.StartServer();
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("//[::]", "//127.0.0.1").Replace("//localhost", "//127.0.0.1").TrimEnd('/');
+        // The first page pays for start-up (EF model, Razor components, Identity). Asked for here, that
+        // cost does not eat into the first test's browser timeouts on a busy CI machine.
+        using (var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2) })
+            (await http.GetAsync("/login")).EnsureSuccessStatusCode();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
