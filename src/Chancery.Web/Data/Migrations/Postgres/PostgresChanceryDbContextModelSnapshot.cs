@@ -216,7 +216,8 @@ namespace Chancery.Web.Data.Migrations.Postgres
 
                     b.HasIndex("LeadPersonId", "DateStart");
 
-                    b.HasIndex("Kind", "DateStart", "Classification");
+                    b.HasIndex("Kind", "DateStart", "Classification", "Status", "LeadPersonId", "CounterpartPersonId")
+                        .HasDatabaseName("IX_activities_Kind_DateStart_covering");
 
                     b.ToTable("activities", (string)null);
                 });
