@@ -14,8 +14,8 @@ dotnet build bench/Chancery.DataGen -c Release -v q
 uptime
 
 echo "== (a) annual review, 2024, tier 1"
-$BENCH review --provider sqlite --connection "Data Source=$SQLITE_DB" --year 2024 --tier 1 --iterations 20
-$BENCH review --provider postgres --connection "$PG;Database=$PG_DB" --year 2024 --tier 1 --iterations 20
+$BENCH review --provider sqlite --connection "Data Source=$SQLITE_DB" --year 2024 --tier 1 --iterations 40
+$BENCH review --provider postgres --connection "$PG;Database=$PG_DB" --year 2024 --tier 1 --iterations 40
 
 echo "== (c) import of 100,000 rows, fresh databases"
 dotnet bench/Chancery.DataGen/bin/Release/net10.0/Chancery.DataGen.dll --seed 42 --activities 100000 --out /tmp/bench-100k.csv
