@@ -87,7 +87,7 @@ public static class ActivityEndpoints
         var headers = ActivityImportDefinition.Format.Select(c => c.Name).ToList();
         var cells = rows.Select(a => (IReadOnlyList<string?>)
         [
-            a.ExternalRef, Codes<ActivityKind>.ToCode(a.Kind), a.DateStart.ToString("yyyy-MM-dd"), a.DateEnd.ToString("yyyy-MM-dd"),
+            a.ExternalRef, Codes<ActivityKind>.ToCode(a.Kind), IsoDate.Format(a.DateStart), IsoDate.Format(a.DateEnd),
             Codes<ActivityStatus>.ToCode(a.Status), a.LeaderRoleText, a.Leader, Codes<ActivityDirection>.ToCode(a.Direction),
             string.Join(';', a.Countries), a.Counterpart, a.CounterpartRoleText, a.HostOrVenue, a.Title, a.PartOf,
             a.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null, a.Classification.ToCode(), a.Sources, a.Notes,

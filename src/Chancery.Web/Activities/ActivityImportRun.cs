@@ -123,9 +123,9 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
     }
 
     /// <summary>Writes a batch inside the pipeline's transaction: the people it names first, then its
-    /// new activities, their legs and their audit entries, each a stream of rows built as it is written.
-    /// A part_of naming a row of a later batch is written empty and set at the end (the foreign key is
-    /// checked when the statement ends); the audit entry already shows the key the parent will have.</summary>
+    /// new activities, their legs and their audit entries. A part_of naming a row of a later batch is
+    /// written empty and set at the end (the foreign key is checked when the statement ends); the audit
+    /// entry already shows the key the parent will have.</summary>
     public override async Task WriteAsync(IReadOnlyList<PlannedRow<ActivityRow>> batch, CancellationToken ct)
     {
         if (!_prepared)
@@ -157,53 +157,35 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         var ids = await ReserveKeysAsync(work, creates, ct);
         var idOf = new int[work.Count];
         for (var c = 0; c < creates.Count; c++) idOf[creates[c]] = ids[c];
-        // Parents written before this batch or in it are set directly; a parent further down has a promised key.
-        var parentOf = new int?[work.Count];
-        var parentAhead = new bool[work.Count];
+        // Each new activity is built once, for its row, its legs and its audit entry. A parent written before
+        // this batch or in it is set directly; one further down has a promised key, set once it is written.
+        var activities = new List<Activity>(creates.Count);
+        var ahead = new List<(Activity Activity, int Parent)>();
         foreach (var i in creates)
-        {
-            if (work[i].Value.PartOf is not { } parent) continue;
-            if (_ids.TryGetValue(parent, out var key) && key != 0) parentOf[i] = key;
-            else
-            {
-                parentOf[i] = _promised[parent];
-                parentAhead[i] = true;
-                _linksAhead.Add((idOf[i], _promised[parent]));
-            }
-        }
-
-        Activity NewActivity(int i, bool forAudit)
         {
             var row = work[i].Value;
             var activity = new Activity { ExternalRef = row.Id, Id = idOf[i] };
-            row.CopyTo(activity);
-            activity.LeadPersonId = leads[i]?.Id;
-            activity.CounterpartPersonId = counterparts[i]?.Id;
-            activity.NamesForSearch = $"{leads[i]?.FullName} {counterparts[i]?.FullName}";
-            activity.PartOfId = parentAhead[i] && !forAudit ? null : parentOf[i];
-            for (var l = 0; l < row.Countries.Count; l++)
-                activity.Legs.Add(new ActivityLeg { ActivityId = activity.Id, CountryIso3 = row.Countries[l], Order = l + 1 });
-            return activity;
-        }
-        IEnumerable<ActivityLeg> NewLegs()
-        {
-            foreach (var i in creates)
+            int? parentId = null;
+            if (row.PartOf is { } parent)
             {
-                var countries = work[i].Value.Countries;
-                for (var l = 0; l < countries.Count; l++)
-                    yield return new ActivityLeg { ActivityId = idOf[i], CountryIso3 = countries[l], Order = l + 1 };
+                if (_ids.TryGetValue(parent, out var key) && key != 0) parentId = key;
+                else ahead.Add((activity, _promised[parent]));
             }
+            row.ApplyTo(activity, leads[i], counterparts[i], parentId);
+            activity.SearchText = activity.BuildSearchText(_folding.Fold);
+            activities.Add(activity);
         }
 
-        await BulkInsert.InsertAsync(db, creates.Select(i =>
-        {
-            var activity = NewActivity(i, forAudit: false);
-            activity.SearchText = activity.BuildSearchText(_folding.Fold);
-            return activity;
-        }), ct);
+        await BulkInsert.InsertAsync(db, activities, ct);
         // Nothing points at a leg: the database numbers them.
-        await BulkInsert.InsertAsync(db, NewLegs(), ct, keysFromDatabase: true);
-        await _audit.RecordCreatedAsync(db, creates.Count, creates.Select(i => NewActivity(i, forAudit: true)),
+        await BulkInsert.InsertAsync(db, activities.SelectMany(a => a.Legs), ct, keysFromDatabase: true);
+        // The audit entry already shows the parent a row will have once the link is set at the end.
+        foreach (var (activity, parent) in ahead)
+        {
+            activity.PartOfId = parent;
+            _linksAhead.Add((activity.Id, parent));
+        }
+        await _audit.RecordCreatedAsync(db, activities.Count, activities,
             (a, json) => json.Created("Countries", string.Join(';', a.Legs.Select(l => l.CountryIso3))), ct);
     }
 
@@ -259,17 +241,9 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
             {
                 foreach (var update in chunk)
                 {
-                    var row = update.Row;
                     var activity = activities[update.StoredId];
                     db.ActivityLegs.RemoveRange(activity.Legs);
-                    activity.Legs = [];
-                    row.CopyTo(activity);
-                    activity.LeadPersonId = update.Lead?.Id;
-                    activity.CounterpartPersonId = update.Counterpart?.Id;
-                    activity.NamesForSearch = $"{update.Lead?.FullName} {update.Counterpart?.FullName}";
-                    activity.PartOfId = row.PartOf is { } parent ? _ids[parent] : null;
-                    for (var l = 0; l < row.Countries.Count; l++)
-                        activity.Legs.Add(new ActivityLeg { CountryIso3 = row.Countries[l], Order = l + 1 });
+                    update.Row.ApplyTo(activity, update.Lead, update.Counterpart, update.Row.PartOf is { } parent ? _ids[parent] : null);
                 }
             }
             finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }

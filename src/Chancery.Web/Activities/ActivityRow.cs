@@ -1,5 +1,6 @@
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Import;
+using Chancery.Web.People;
 
 namespace Chancery.Web.Activities;
 
@@ -16,7 +17,9 @@ public sealed record ActivityRow(
     public int LeaderOfficeId { get; set; }
     public int? CounterpartOfficeId { get; set; }
 
-    public void CopyTo(Activity a)
+    /// <summary>Sets everything the row says on an activity, new or stored: its fields, its people (with
+    /// their names for the search text, as they are set by id), its parent and its legs in the file's order.</summary>
+    public void ApplyTo(Activity a, Person? lead, Person? counterpart, int? partOfId)
     {
         a.Kind = Kind;
         a.Direction = Direction;
@@ -31,6 +34,13 @@ public sealed record ActivityRow(
         a.Classification = Classification;
         a.Sources = Source;
         a.Notes = Notes;
+        a.LeadPersonId = lead?.Id;
+        a.CounterpartPersonId = counterpart?.Id;
+        a.NamesForSearch = $"{lead?.FullName} {counterpart?.FullName}";
+        a.PartOfId = partOfId;
+        a.Legs = new List<ActivityLeg>(Countries.Count);
+        for (var l = 0; l < Countries.Count; l++)
+            a.Legs.Add(new ActivityLeg { ActivityId = a.Id, CountryIso3 = Countries[l], Order = l + 1 });
     }
 }
 
@@ -45,8 +55,8 @@ internal static class ActivityRowDiff
             if (!string.Equals(before ?? "", after ?? "", StringComparison.Ordinal)) changes.Add(new FieldChange(field, before, after));
         }
         Compare("kind", Codes<ActivityKind>.ToCode(stored.Kind), Codes<ActivityKind>.ToCode(row.Kind));
-        Compare("date_start", stored.DateStart.ToString("yyyy-MM-dd"), row.DateStart.ToString("yyyy-MM-dd"));
-        Compare("date_end", stored.DateEnd.ToString("yyyy-MM-dd"), row.DateEnd.ToString("yyyy-MM-dd"));
+        Compare("date_start", IsoDate.Format(stored.DateStart), IsoDate.Format(row.DateStart));
+        Compare("date_end", IsoDate.Format(stored.DateEnd), IsoDate.Format(row.DateEnd));
         Compare("status", Codes<ActivityStatus>.ToCode(stored.Status), Codes<ActivityStatus>.ToCode(row.Status));
         Compare("leader_role", stored.LeaderRoleText, row.LeaderRole);
         Compare("leader_name", stored.LeadPerson?.FullName, row.LeaderName);

@@ -1,4 +1,5 @@
 using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Import;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Data;
 using Chancery.Web.People;
@@ -98,7 +99,7 @@ internal sealed class PeopleDirectory
         // Nothing points at an office period: the database numbers them.
         await BulkInsert.InsertAsync(db, _created.SelectMany(p => p.Offices), ct, keysFromDatabase: true);
         await audit.RecordCreatedAsync(db, _created.Count, _created, (p, json) => json.Created("Offices",
-            string.Join("; ", p.Offices.Select(o => $"{o.OfficeId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? o.Title} {o.From:yyyy-MM-dd}–{o.To:yyyy-MM-dd}"))), ct);
+            string.Join("; ", p.Offices.Select(o => $"{o.OfficeId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? o.Title} {IsoDate.Format(o.From)}–{IsoDate.Format(o.To)}"))), ct);
 
         // People already stored are tracked (loaded above): the save finds their new and widened periods.
         if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);

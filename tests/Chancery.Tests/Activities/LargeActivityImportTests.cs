@@ -119,11 +119,12 @@ public abstract class LargeActivityImportTests(AppFixture fixture)
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         outcome!.Problems.Select(p => (p.Line, p.Column)).ShouldBe([(2501, "part_of")], string.Join("; ", outcome.Problems.Select(p => p.Reason)));
-        var stored = await admin.GetFromJsonAsync<ListResult<ActivityListItem>>("/api/v1/activities?q=lroll", Ct);
-        stored!.Total.ShouldBe(0);
+        // Straight from the database, not through search: no activity, leg, person or audit entry is left.
         await using var scope = fixture.App.SystemScope();
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDbContext>();
+        (await db.Activities.IgnoreQueryFilters().CountAsync(a => a.ExternalRef.StartsWith("lroll-"), Ct)).ShouldBe(0);
         (await db.People.CountAsync(p => p.FullName == "Người Thử lroll", Ct)).ShouldBe(0);
+        (await db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.Changes.Contains("lroll-"), Ct)).ShouldBe(0);
     }
 }
 

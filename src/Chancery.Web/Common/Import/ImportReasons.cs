@@ -24,7 +24,7 @@ public static class ImportReasons
     public static ImportReason UnknownPartner(string code) => new(nameof(UnknownPartner), code);
     public static ImportReason AboveClearance() => new(nameof(AboveClearance));
     public static ImportReason EventNotCleared() => new(nameof(EventNotCleared));
-    public static ImportReason EndBeforeStart(DateOnly end, DateOnly start) => new(nameof(EndBeforeStart), Iso(end), Iso(start));
+    public static ImportReason EndBeforeStart(DateOnly end, DateOnly start) => new(nameof(EndBeforeStart), IsoDate.Format(end), IsoDate.Format(start));
     public static ImportReason DirectionContradictsKind(string direction, string kind, string required) => new(nameof(DirectionContradictsKind), direction, kind, required);
     public static ImportReason UnknownCountry(string code) => new(nameof(UnknownCountry), code);
     public static ImportReason UnknownDomesticOffice(string role) => new(nameof(UnknownDomesticOffice), role);
@@ -47,6 +47,4 @@ public static class ImportReasons
     public static ImportReason Required() => new(nameof(Required));
     public static ImportReason NotIsoDate(string text) => new(nameof(NotIsoDate), text);
     public static ImportReason NotOneOf(string text, string allowed) => new(nameof(NotOneOf), text, allowed);
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -200,7 +200,7 @@ public static class TabularFileReader
     /// <summary>Dates typed into Excel come back as dates; the interchange format wants ISO text.</summary>
     private static string CellText(IXLCell cell) => cell.DataType switch
     {
-        XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        XLDataType.DateTime => IsoDate.Format(DateOnly.FromDateTime(cell.GetDateTime())),
         _ => cell.GetString().Trim(),
     };
 }
