@@ -1,26 +1,16 @@
-using Chancery.Web.Accounts;
-using Chancery.Web.Activities;
-using Chancery.Web.Calendar;
 using Chancery.Web.Common.Api;
-using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Classification;
-using Chancery.Web.Common.Import;
 using Chancery.Web.Common.Localization;
-using Chancery.Web.Common.Search;
+using Chancery.Web.Common.Modules;
 using Chancery.Web.Components;
 using Chancery.Web.Data;
-using Chancery.Web.Partners;
-using Chancery.Web.People;
-using Chancery.Web.Reference;
-using Chancery.Web.Reports;
-using Chancery.Web.Units;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Chancery.Web;
 
-/// <summary>The composition root: each capability adds its services and maps its endpoints here,
-/// in one readable list.</summary>
+/// <summary>The composition root: the platform's services and middleware, then every module found in
+/// the assembly (<see cref="IChanceryModule"/>). A new module is discovered, not listed here.</summary>
 public static class ChanceryApp
 {
     public static IServiceCollection AddChancery(this IServiceCollection services, IConfiguration configuration)
@@ -34,7 +24,6 @@ public static class ChanceryApp
         // tokens and antiforgery tokens live in the database, not in one process.
         services.AddDataProtection().SetApplicationName("Chancery").PersistKeysToDbContext<ChanceryDbContext>();
 
-        services.AddChanceryAccounts();
         services.AddChanceryLocalization();
         services.AddChanceryProblemDetails();
         services.AddValidation();
@@ -44,17 +33,9 @@ public static class ChanceryApp
         services.AddCascadingAuthenticationState();
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
-        services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
-        services.AddScoped<ImportPipeline>();
-        services.AddScoped<PendingImports>();
-        services.AddScoped<SearchService>();
-
-        services.AddScoped<UnitSeeder>();
-        services.AddScoped<ISearchSource, UnitSearchSource>();
-        services.AddScoped<ReferenceDataSeeder>();
-        services.AddPartners();
-        services.AddActivities();
-        services.AddCalendar();
+        var catalog = ModuleCatalog.Discover(typeof(ChanceryApp).Assembly);
+        services.AddSingleton(catalog);
+        foreach (var module in catalog.Modules) module.AddServices(services, configuration);
         return services;
     }
 
@@ -80,21 +61,14 @@ public static class ChanceryApp
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi();
-        app.MapCultureSwitch();
-        app.MapLogout();
-        app.MapCalendarFeed();
 
+        var catalog = app.Services.GetRequiredService<ModuleCatalog>();
         var api = app.MapGroup("/api/v1").RequireAuthorization();
-        api.MapAuthEndpoints();
-        api.MapSearchEndpoints();
-        api.MapAuditEndpoints();
-        api.MapPartnerEndpoints();
-        api.MapActivityEndpoints();
-        api.MapPeopleEndpoints();
-        api.MapReportEndpoints();
-        api.MapCalendarEndpoints();
-        api.MapUnitEndpoints();
-        api.MapUserEndpoints();
+        foreach (var module in catalog.Modules)
+        {
+            module.MapOther(app);
+            module.MapApi(api);
+        }
         // Unknown API addresses answer ProblemDetails (the page catch-all would answer HTML).
         app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"));
 

@@ -1,3 +1,6 @@
+using Chancery.Web.Units;
+using Chancery.Web.Common.Modules;
+using Chancery.Web.Common.Security;
 using System.Security.Cryptography;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Data;
@@ -11,9 +14,11 @@ namespace Chancery.Web.Accounts;
 /// written once to the log.</summary>
 public sealed class AdministratorSeeder(
     UserManager<ChanceryUser> users, RoleManager<IdentityRole> roles, ChanceryDbContext db,
-    IConfiguration configuration, ILogger<AdministratorSeeder> logger)
+    IConfiguration configuration, ILogger<AdministratorSeeder> logger) : IStartupSeeder
 {
     public const string DefaultEmail = "admin@chancery.local";
+
+    public int Order => 30;
 
     public async Task SeedAsync(CancellationToken ct)
     {

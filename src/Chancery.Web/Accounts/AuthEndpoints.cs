@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;

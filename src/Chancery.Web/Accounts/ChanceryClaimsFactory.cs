@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using System.Security.Claims;
 using Chancery.Web.Common.Classification;
 using Microsoft.AspNetCore.Identity;

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,6 +12,6 @@ public sealed class ChanceryUserConfiguration : IEntityTypeConfiguration<Chancer
         builder.Property(u => u.Clearance).HasConversion<int>();
         builder.Property(u => u.CalendarToken).HasMaxLength(100);
         builder.HasIndex(u => u.CalendarToken).IsUnique();
-        builder.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Units.Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.SetNull);
     }
 }

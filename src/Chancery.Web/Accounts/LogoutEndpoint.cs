@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace Chancery.Web.Accounts;

@@ -1,3 +1,5 @@
+using Chancery.Web.Units;
+using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Data;
 using Microsoft.AspNetCore.Identity;
@@ -27,8 +29,9 @@ public sealed class UserCommands(UserManager<ChanceryUser> users, ChanceryDbCont
 {
     public async Task<IReadOnlyList<UserItem>> ListAsync(CancellationToken ct)
     {
+        IQueryable<Unit> units = db.Units;
         var list = await db.Users.AsNoTracking().OrderBy(u => u.Email)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.UnitId, UnitCode = u.Unit != null ? u.Unit.Code : null, u.Clearance, u.LockoutEnd })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.UnitId, UnitCode = units.Where(x => x.Id == u.UnitId).Select(x => x.Code).FirstOrDefault(), u.Clearance, u.LockoutEnd })
             .ToListAsync(ct);
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
             .AsNoTracking().ToListAsync(ct);

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,15 +1,17 @@
+using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
-using Chancery.Web.People;
 
 namespace Chancery.Web.Activities;
 
-public static class ActivitiesModule
+public sealed class ActivitiesModule : IChanceryModule
 {
-    public static IServiceCollection AddActivities(this IServiceCollection services)
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ActivityImportDefinition>();
         services.AddScoped<ISearchSource, ActivitySearchSource>();
-        services.AddScoped<ISearchSource, PersonSearchSource>();
-        return services;
     }
+
+    public void MapApi(RouteGroupBuilder api) => api.MapActivityEndpoints();
+
+    public IEnumerable<MenuEntry> Menu => [new("/activities", typeof(ActivitiesText), "Activities", 200)];
 }

@@ -1,10 +1,16 @@
+using Chancery.Web.Common.Modules;
+
 namespace Chancery.Web.Calendar;
 
-public static class CalendarModule
+public sealed class CalendarModule : IChanceryModule
 {
-    public static IServiceCollection AddCalendar(this IServiceCollection services)
-    {
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
         services.AddScoped<CalendarTokens>();
-        return services;
-    }
+
+    public void MapApi(RouteGroupBuilder api) => api.MapCalendarEndpoints();
+
+    /// <summary>The feed is read by calendar programs with the token in its address, outside the API group.</summary>
+    public void MapOther(IEndpointRouteBuilder app) => app.MapCalendarFeed();
+
+    public IEnumerable<MenuEntry> Menu => [new("/calendar", typeof(CalendarText), "Calendar", 300)];
 }

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Chancery.Web.Accounts;
+using Chancery.Web.Common.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;

@@ -1,11 +1,6 @@
-using Chancery.Web.Accounts;
-using Chancery.Web.Activities;
 using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Classification;
-using Chancery.Web.Partners;
-using Chancery.Web.People;
-using Chancery.Web.Reference;
-using Chancery.Web.Units;
+using Chancery.Web.Common.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -29,17 +24,11 @@ public abstract class ChanceryDbContext : IdentityDbContext<ChanceryUser, Identi
     /// <summary>The reader's clearance, read by the classification query filter on every query.</summary>
     public ClassificationLevel Clearance => CurrentUser.Clearance;
 
+    // The kernel's own tables. Each module declares its tables beside its entities, as extension
+    // properties of this context (e.g. Partners/PartnerTables.cs), so a new module touches no file here.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-    public DbSet<Unit> Units => Set<Unit>();
-    public DbSet<Office> Offices => Set<Office>();
-    public DbSet<Partner> Partners => Set<Partner>();
-    public DbSet<FrameworkEvent> FrameworkEvents => Set<FrameworkEvent>();
     public DbSet<Common.Import.PendingImport> PendingImports => Set<Common.Import.PendingImport>();
-    public DbSet<Person> People => Set<Person>();
-    public DbSet<PersonOffice> PersonOffices => Set<PersonOffice>();
-    public DbSet<Activity> Activities => Set<Activity>();
-    public DbSet<ActivityLeg> ActivityLegs => Set<ActivityLeg>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,12 +1,11 @@
-using Chancery.Web.Accounts;
-using Chancery.Web.Reference;
-using Chancery.Web.Units;
+using Chancery.Web.Common.Modules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Web.Data;
 
 /// <summary>Brings the database up to date on start: migrations (EF takes a database lock, so
-/// several instances may start together), then reference data, units and the first administrator.</summary>
+/// several instances may start together), then every module's seeders in their order (reference
+/// data, units, the first administrator).</summary>
 public static class DatabaseInitializer
 {
     public static async Task InitializeDatabaseAsync(this WebApplication app, CancellationToken ct = default)
@@ -15,8 +14,7 @@ public static class DatabaseInitializer
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<ChanceryDbContext>();
         await db.Database.MigrateAsync(ct);
-        await services.GetRequiredService<UnitSeeder>().SeedAsync(ct);
-        await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct);
-        await services.GetRequiredService<AdministratorSeeder>().SeedAsync(ct);
+        foreach (var seeder in services.GetServices<IStartupSeeder>().OrderBy(s => s.Order))
+            await seeder.SeedAsync(ct);
     }
 }

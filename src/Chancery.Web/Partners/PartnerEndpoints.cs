@@ -1,4 +1,4 @@
-using Chancery.Web.Accounts;
+using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Import;
 using Chancery.Web.Data;

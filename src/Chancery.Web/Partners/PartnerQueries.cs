@@ -72,15 +72,19 @@ public static class PartnerQueries
         return query;
     }
 
-    private static IQueryable<Row> QueryWithLevel(ChanceryDbContext db, DateOnly asOf, IQueryable<Partner> partners) =>
-        partners.Select(p => new Row(
+    private static IQueryable<Row> QueryWithLevel(ChanceryDbContext db, DateOnly asOf, IQueryable<Partner> partners)
+    {
+        // A captured set: an expression tree cannot hold the module's extension property itself.
+        IQueryable<FrameworkEvent> events = db.FrameworkEvents;
+        return partners.Select(p => new Row(
             p,
-            db.FrameworkEvents.Where(e => e.PartnerId == p.Id && e.EffectiveBy <= asOf)
+            events.Where(e => e.PartnerId == p.Id && e.EffectiveBy <= asOf)
                 .OrderByDescending(e => e.Date).ThenByDescending(e => e.Level).Select(e => (RelationLevel?)e.Level).FirstOrDefault(),
-            db.FrameworkEvents.Where(e => e.PartnerId == p.Id && e.EffectiveBy <= asOf)
+            events.Where(e => e.PartnerId == p.Id && e.EffectiveBy <= asOf)
                 .OrderByDescending(e => e.Date).ThenByDescending(e => e.Level).Select(e => (DateOnly?)e.Date).FirstOrDefault(),
-            db.FrameworkEvents.Where(e => e.PartnerId == p.Id && e.EffectiveBy <= asOf)
+            events.Where(e => e.PartnerId == p.Id && e.EffectiveBy <= asOf)
                 .OrderByDescending(e => e.Date).ThenByDescending(e => e.Level).Select(e => (DatePrecision?)e.Precision).FirstOrDefault()));
+    }
 
     private static RelationLevel? CurrentLevel(Row row) =>
         row.Level ?? (row.Partner.HasSpecialRelationship ? RelationLevel.Special : null);

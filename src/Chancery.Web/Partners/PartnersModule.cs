@@ -1,14 +1,19 @@
+using Chancery.Web.Common.Localization;
+using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
 
 namespace Chancery.Web.Partners;
 
-public static class PartnersModule
+public sealed class PartnersModule : IChanceryModule
 {
-    public static IServiceCollection AddPartners(this IServiceCollection services)
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ISearchSource, PartnerSearchSource>();
         services.AddScoped<PartnershipImportDefinition>();
         services.AddScoped<Editing.PartnerEditor>();
-        return services;
     }
+
+    public void MapApi(RouteGroupBuilder api) => api.MapPartnerEndpoints();
+
+    public IEnumerable<MenuEntry> Menu => [new("/partners", typeof(SharedText), "Partners", 100)];
 }

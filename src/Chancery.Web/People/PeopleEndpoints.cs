@@ -1,4 +1,4 @@
-using Chancery.Web.Accounts;
+using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;

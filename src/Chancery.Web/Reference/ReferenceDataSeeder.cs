@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Import;
 using Chancery.Web.Data;
 using Chancery.Web.Partners;
@@ -8,8 +9,10 @@ namespace Chancery.Web.Reference;
 /// <summary>Loads the reference data shipped in Reference/Data on start: countries and organisations
 /// (as partners), the offices with their tiers, and the real partnership events. Idempotent: it adds
 /// what is missing and leaves what users have edited alone.</summary>
-public sealed class ReferenceDataSeeder(ChanceryDbContext db, ImportPipeline pipeline, ILogger<ReferenceDataSeeder> logger)
+public sealed class ReferenceDataSeeder(ChanceryDbContext db, ImportPipeline pipeline, ILogger<ReferenceDataSeeder> logger) : IStartupSeeder
 {
+    public int Order => 20;
+
     public async Task SeedAsync(CancellationToken ct)
     {
         await SeedPartnersAsync(ct);

@@ -1,3 +1,5 @@
+using Chancery.Web.Partners;
+using Chancery.Web.People;
 using Chancery.Web.Activities;
 using Chancery.Web.Data;
 using Microsoft.EntityFrameworkCore;

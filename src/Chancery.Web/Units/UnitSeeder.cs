@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Modules;
 using Chancery.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,7 +6,7 @@ namespace Chancery.Web.Units;
 
 /// <summary>The starting organisation tree: the Ministry, its main departments, a few missions,
 /// partner ministries and the border provinces. Administrators extend it from the Units page.</summary>
-public sealed class UnitSeeder(ChanceryDbContext db)
+public sealed class UnitSeeder(ChanceryDbContext db) : IStartupSeeder
 {
     private static readonly (string Code, string Parent, UnitKind Kind, string Vi, string En, string? Country)[] Seed =
     [
@@ -38,6 +39,8 @@ public sealed class UnitSeeder(ChanceryDbContext db)
         ("PROV-DNG", "", UnitKind.Province, "Thành phố Đà Nẵng", "Da Nang City", null),
         ("PROV-AGG", "", UnitKind.Province, "Tỉnh An Giang", "An Giang Province", null),
     ];
+
+    public int Order => 10;
 
     public async Task SeedAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -57,7 +58,7 @@ public abstract partial class AdministrationPageTests(AppFixture fixture)
     public async Task A_locked_user_cannot_sign_in_until_unlocked()
     {
         var admin = await fixture.App.AdminClientAsync();
-        await fixture.App.CreateUserAsync("to.lock@test.local", Chancery.Web.Accounts.Roles.Viewer, Chancery.Web.Common.Classification.ClassificationLevel.Internal);
+        await fixture.App.CreateUserAsync("to.lock@test.local", Roles.Viewer, Chancery.Web.Common.Classification.ClassificationLevel.Internal);
         var users = await admin.GetFromJsonAsync<ListResult<Chancery.Web.Accounts.UserItem>>("/api/v1/users", Ct);
         var id = users!.Items.Single(u => u.Email == "to.lock@test.local").Id;
         var page = await admin.GetStringAsync($"/users/{id}/edit?culture=en", Ct);
@@ -80,7 +81,7 @@ public abstract partial class AdministrationPageTests(AppFixture fixture)
     public async Task An_administrator_changes_a_users_role_unit_and_clearance_on_the_edit_page()
     {
         var admin = await fixture.App.AdminClientAsync();
-        await fixture.App.CreateUserAsync("to.promote@test.local", Chancery.Web.Accounts.Roles.Viewer, Chancery.Web.Common.Classification.ClassificationLevel.Internal);
+        await fixture.App.CreateUserAsync("to.promote@test.local", Roles.Viewer, Chancery.Web.Common.Classification.ClassificationLevel.Internal);
         var users = await admin.GetFromJsonAsync<ListResult<Chancery.Web.Accounts.UserItem>>("/api/v1/users", Ct);
         var id = users!.Items.Single(u => u.Email == "to.promote@test.local").Id;
         var unit = (await admin.GetFromJsonAsync<ListResult<UnitItem>>("/api/v1/units", Ct))!.Items.Single(u => u.Code == "EMB-LAO");
@@ -102,7 +103,7 @@ public abstract partial class AdministrationPageTests(AppFixture fixture)
     [Fact]
     public async Task A_user_changes_their_own_password_on_the_account_page()
     {
-        await fixture.App.CreateUserAsync("own.password@test.local", Chancery.Web.Accounts.Roles.Viewer, Chancery.Web.Common.Classification.ClassificationLevel.Public);
+        await fixture.App.CreateUserAsync("own.password@test.local", Roles.Viewer, Chancery.Web.Common.Classification.ClassificationLevel.Public);
         var user = await fixture.App.ClientForAsync("own.password@test.local", ChanceryAppFactory.UserPassword);
         var page = await user.GetStringAsync("/account?culture=en", Ct);
 

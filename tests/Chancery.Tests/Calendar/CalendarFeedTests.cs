@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using System.Net;
 using System.Text.RegularExpressions;
 using Chancery.Tests.Activities;

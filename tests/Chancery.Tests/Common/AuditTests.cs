@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using System.Net;
 using System.Text;
 using Chancery.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using System.Net.Http.Json;
 using Chancery.Tests.Activities;
 using Chancery.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Chancery.Web.Accounts;

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using System.Net;
 using ClosedXML.Excel;
 using Chancery.Tests.Activities;

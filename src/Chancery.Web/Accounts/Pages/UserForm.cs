@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Classification;
 using Microsoft.AspNetCore.Components.Forms;
 

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Chancery.Web.Accounts;
+using Chancery.Web.Common.Security;
 
 namespace Chancery.Web.Common.Classification;
 

@@ -1,19 +1,4 @@
-using Chancery.Web.Common.Classification;
-using Chancery.Web.Units;
-using Microsoft.AspNetCore.Identity;
-
-namespace Chancery.Web.Accounts;
-
-/// <summary>A person who signs in. Belongs to one unit and holds one clearance level.</summary>
-public sealed class ChanceryUser : IdentityUser
-{
-    public string DisplayName { get; set; } = "";
-    public int? UnitId { get; set; }
-    public Unit? Unit { get; set; }
-    public ClassificationLevel Clearance { get; set; } = ClassificationLevel.Internal;
-    /// <summary>Secret in the user's calendar-feed URL; replacing it revokes the old URL.</summary>
-    public string? CalendarToken { get; set; }
-}
+namespace Chancery.Web.Common.Security;
 
 public static class Roles
 {

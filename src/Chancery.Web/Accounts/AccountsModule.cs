@@ -1,0 +1,24 @@
+using Chancery.Web.Common.Localization;
+using Chancery.Web.Common.Modules;
+using Chancery.Web.Common.Security;
+
+namespace Chancery.Web.Accounts;
+
+public sealed class AccountsModule : IChanceryModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddChanceryAccounts();
+        services.AddSeeder<AdministratorSeeder>();
+    }
+
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapAuthEndpoints();
+        api.MapUserEndpoints();
+    }
+
+    public void MapOther(IEndpointRouteBuilder app) => app.MapLogout();
+
+    public IEnumerable<MenuEntry> Menu => [new("/users", typeof(SharedText), "Users", 920, Policies.Administer)];
+}

@@ -1,0 +1,36 @@
+using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Import;
+using Chancery.Web.Common.Localization;
+using Chancery.Web.Common.Modules;
+using Chancery.Web.Common.Search;
+using Chancery.Web.Common.Security;
+using Chancery.Web.Common.Writing;
+
+namespace Chancery.Web.Common;
+
+/// <summary>The shared kernel's own services and endpoints (search, audit, imports, error words),
+/// registered through the same contract as the features.</summary>
+public sealed class KernelModule : IChanceryModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
+        services.AddScoped<ImportPipeline>();
+        services.AddScoped<PendingImports>();
+        services.AddScoped<SearchService>();
+        services.AddSingleton<ErrorWords>();
+    }
+
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapSearchEndpoints();
+        api.MapAuditEndpoints();
+    }
+
+    public void MapOther(IEndpointRouteBuilder app) => app.MapCultureSwitch();
+
+    public IEnumerable<MenuEntry> Menu =>
+    [
+        new("/audit", typeof(SharedText), "Audit", 910, Policies.Administer),
+    ];
+}

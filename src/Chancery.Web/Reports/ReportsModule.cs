@@ -1,0 +1,13 @@
+using Chancery.Web.Common.Modules;
+
+namespace Chancery.Web.Reports;
+
+public sealed class ReportsModule : IChanceryModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration) { }
+
+    public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints();
+
+    // The review page draws with scripts: a full load runs them (enhanced navigation would not).
+    public IEnumerable<MenuEntry> Menu => [new("/reports/annual-review", typeof(ReportsText), "AnnualReview", 400, FullLoad: true)];
+}

@@ -1,0 +1,19 @@
+using Chancery.Web.Common.Localization;
+using Chancery.Web.Common.Modules;
+using Chancery.Web.Common.Search;
+using Chancery.Web.Common.Security;
+
+namespace Chancery.Web.Units;
+
+public sealed class UnitsModule : IChanceryModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSeeder<UnitSeeder>();
+        services.AddScoped<ISearchSource, UnitSearchSource>();
+    }
+
+    public void MapApi(RouteGroupBuilder api) => api.MapUnitEndpoints();
+
+    public IEnumerable<MenuEntry> Menu => [new("/units", typeof(SharedText), "Units", 900, Policies.Administer)];
+}
