@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Localization;
 using Chancery.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
@@ -26,18 +27,20 @@ public static class ReportEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> AnnualReviewDocument(
-        DateOnly? from, DateOnly? to, int? tier, bool? forecast, ChanceryDbContext db, IStringLocalizer<ReportsText> text, CancellationToken ct)
+        DateOnly? from, DateOnly? to, int? tier, bool? forecast, string? culture, ChanceryDbContext db, IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
         if (Validate(from, to, tier) is { } errors) return TypedResults.ValidationProblem(errors);
+        DocumentCulture.Apply(culture);
         var review = await AnnualReviewQuery.ComputeAsync(db, from!.Value, to!.Value, tier ?? 1, forecast ?? false, ct);
         return TypedResults.File(AnnualReviewDocx.Write(review, text), AnnualReviewDocx.ContentType, FileName(review, "docx"));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> AnnualReviewWorkbook(
-        DateOnly? from, DateOnly? to, int? tier, bool? forecast, ChanceryDbContext db, IStringLocalizer<ReportsText> text,
+        DateOnly? from, DateOnly? to, int? tier, bool? forecast, string? culture, ChanceryDbContext db, IStringLocalizer<ReportsText> text,
         IStringLocalizer<Activities.ActivitiesText> activityWords, CancellationToken ct)
     {
         if (Validate(from, to, tier) is { } errors) return TypedResults.ValidationProblem(errors);
+        DocumentCulture.Apply(culture);
         var review = await AnnualReviewQuery.ComputeAsync(db, from!.Value, to!.Value, tier ?? 1, forecast ?? false, ct);
         return TypedResults.File(AnnualReviewXlsx.Write(review, text, activityWords), AnnualReviewXlsx.ContentType, FileName(review, "xlsx"));
     }

@@ -177,7 +177,7 @@ public abstract class AnnualReviewDocumentTests(AppFixture fixture)
         Figure(html, "countries_visited").ShouldBe("4");
         Figure(html, "bilateral_meetings").ShouldBe("2");
         html.ShouldContain("<a href=\"/partners/CHE\">Thụy Sĩ</a>");
-        html.ShouldContain("href=\"/api/v1/reports/annual-review.docx?" + Period + "\"");
+        html.ShouldContain("href=\"/api/v1/reports/annual-review.docx?" + Period + "&culture=vi\"");
         // The map's data: France (ISO numeric 250) visited, Australia (036) came.
         html.ShouldContain("\"id\":\"250\"");
         html.ShouldContain("\"id\":\"036\"");

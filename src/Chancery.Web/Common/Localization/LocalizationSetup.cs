@@ -14,23 +14,35 @@ public static class LocalizationSetup
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(DefaultCulture).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
-            // The cookie (set by the language switch) wins; otherwise Vietnamese. The browser's
-            // Accept-Language is deliberately ignored: the sector works in Vietnamese first.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // Pages: the cookie (set by the language switch) wins; otherwise Vietnamese. The browser's
+            // Accept-Language is deliberately ignored there: the sector works in Vietnamese first.
+            // The API: English unless the caller's Accept-Language asks for Vietnamese, whatever the
+            // cookie says, so an integration reads the same words whoever signed it in.
+            o.RequestCultureProviders = [new CustomRequestCultureProvider(ApiCultureAsync), new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         return services;
+    }
+
+    private static Task<ProviderCultureResult?> ApiCultureAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api")) return Task.FromResult<ProviderCultureResult?>(null);
+        var preferred = context.Request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value?.Split('-')[0].ToLowerInvariant())
+            .FirstOrDefault(l => l is "vi" or "en");
+        return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(preferred ?? "en"));
     }
 
     /// <summary>GET /culture/{culture}?returnUrl=… remembers the choice in a cookie for a year and
     /// goes back to the page. Anonymous, so the sign-in page can switch too.</summary>
     public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context, TimeProvider clock) =>
         {
             if (!Cultures.Contains(culture)) culture = DefaultCulture;
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
             var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl;
             return TypedResults.LocalRedirect(target);
         }).AllowAnonymous().ExcludeFromDescription();
