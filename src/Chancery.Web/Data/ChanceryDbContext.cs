@@ -37,9 +37,11 @@ public abstract class ChanceryDbContext : IdentityDbContext<ChanceryUser, Identi
         ApplyClassificationFilters(builder);
     }
 
-    /// <summary>The single classification mechanism: every entity that carries a level gets a named
-    /// query filter comparing it with the reader's clearance. Lists, details, search, counts, sums,
-    /// exports and the API all query through here, so none can leak a record.</summary>
+    /// <summary>The classification mechanism for reads: every entity that carries a level gets a named
+    /// query filter comparing it with the reader's clearance, so every LINQ query (lists, details,
+    /// search, counts, exports, the API) sees only what the reader may. It guards the records that
+    /// carry a level; what is derived from them without one (people named in a record, office periods,
+    /// raw SQL that skips the filter) is not covered by it and needs its own rule.</summary>
     private void ApplyClassificationFilters(ModelBuilder builder)
     {
         var method = typeof(ChanceryDbContext).GetMethod(nameof(FilterByClearance),
