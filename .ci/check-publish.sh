@@ -5,14 +5,14 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
-port=5097
+port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
 cleanup() { [[ -n "${app_pid:-}" ]] && kill "$app_pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 git clone -q "$repo" "$work/clone"
 dotnet publish "$work/clone/src/Chancery.Web" -c Release -o "$work/publish" -v q -nologo </dev/null
 
-(cd "$work/publish" && ConnectionStrings__Chancery="Data Source=$work/check.db" \
+(cd "$work/publish" && exec env ConnectionStrings__Chancery="Data Source=$work/check.db" \
   Admin__Email=ci@chancery.local Admin__Password=Publish-Check-2026 dotnet Chancery.Web.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
 app_pid=$!
 for _ in $(seq 1 90); do
