@@ -17,8 +17,10 @@ using Chancery.Web.Data;
 var options = Args.Parse(args);
 var generator = new ActivityGenerator(options.Seed);
 
-if (options.Out is { } path)
+if (options.Out is { } given)
 {
+    // Where the app's own files are (the repository root from a clone), not this project's folder.
+    var path = DataLocation.Resolve(given);
     var clock = Stopwatch.StartNew();
     await using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
     await writer.WriteAsync(ActivityGenerator.Header + "\n");

@@ -1,7 +1,6 @@
 using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Concurrency;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -9,8 +8,6 @@ namespace Chancery.Web.Data;
 
 public static class DatabaseServiceCollectionExtensions
 {
-    public const string DefaultSqliteConnection = "Data Source=data/chancery.db";
-
     /// <summary>Registers <see cref="ChanceryDbContext"/> on the configured provider, with the
     /// record-maintenance and audit interceptors that every save goes through. Contexts come from a
     /// pool (options, interceptors and EF's internal services are built once, not on every request);
@@ -32,8 +29,7 @@ public static class DatabaseServiceCollectionExtensions
         }
         else
         {
-            var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnection : connectionString;
-            EnsureSqliteFolder(sqlite);
+            var sqlite = DataLocation.Sqlite(connectionString);
             services.AddPooledDbContextFactory<SqliteChanceryDbContext>((sp, db) =>
                 ConfigureSqlite(db, sqlite).AddInterceptors(Interceptors(sp)));
             services.AddScoped<ChanceryDbContext>(sp => ForRequest(sp, sp.GetRequiredService<IDbContextFactory<SqliteChanceryDbContext>>()));
@@ -70,11 +66,4 @@ public static class DatabaseServiceCollectionExtensions
 
     private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] Interceptors(IServiceProvider sp) =>
         [sp.GetRequiredService<RecordMaintenanceInterceptor>(), sp.GetRequiredService<AuditInterceptor>()];
-
-    private static void EnsureSqliteFolder(string connectionString)
-    {
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:") Directory.CreateDirectory(folder);
-    }
 }
