@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # What only a fresh clone shows: publishes a fresh clone of HEAD, starts it on an empty SQLite
 # database, and asks for every file of its wwwroot (front-end libraries from npm included). Each must
-# answer 200: a file that is published but missing from the static-asset manifest answers 404.
+# answer 200: a file that is published but missing from the static-asset manifest answers 404. Then
+# the annual review's browser test runs in Chromium against that published app: its charts and its
+# map must draw from the published files.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -13,7 +15,7 @@ git clone -q "$repo" "$work/clone"
 dotnet publish "$work/clone/src/Chancery.Web" -c Release -o "$work/publish" -v q -nologo </dev/null
 
 (cd "$work/publish" && exec env ConnectionStrings__Chancery="Data Source=$work/check.db" \
-  Admin__Email=ci@chancery.local Admin__Password=Publish-Check-2026 dotnet Chancery.Web.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
+  Admin__Email=admin@test.local Admin__Password='Admin-Password-2026!' dotnet Chancery.Web.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
 app_pid=$!
 for _ in $(seq 1 90); do
   curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
@@ -30,3 +32,7 @@ while IFS= read -r file; do
 done < <(cd "$work/publish/wwwroot" && find . -type f ! -name '*.gz' ! -name '*.br' | sed 's|^\./||' | sort)
 echo "publish check: $total static files, $missing not served"
 ((total > 0 && missing == 0))
+
+# The administrator above is the browser tests' own (ChanceryAppFactory.AdminEmail/AdminPassword).
+CHANCERY_TEST_PUBLISHED_URL="http://127.0.0.1:$port" dotnet test "$repo/tests/Chancery.Tests" -nologo -v q \
+  --filter "FullyQualifiedName~Chancery.Tests.Browser.AnnualReviewBrowserTests" </dev/null

@@ -8,7 +8,9 @@ namespace Chancery.Tests.Browser;
 
 /// <summary>The app on a real Kestrel port (SQLite) and Debian's Chromium driven by Playwright. Shared by
 /// a test class; each test opens its own <see cref="NewPageAsync"/> (own cookies). Never downloads a
-/// browser: without Chromium the tests skip (or fail when CHANCERY_REQUIRE_ALL=1).</summary>
+/// browser: without Chromium the tests skip (or fail when CHANCERY_REQUIRE_ALL=1). With
+/// CHANCERY_TEST_PUBLISHED_URL set, the browser drives that running app instead (a published fresh
+/// clone, started by .ci/check-publish.sh with this class's administrator) and no app is started here.</summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =
@@ -18,7 +20,10 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public ChanceryAppFactory App => _app ?? throw new InvalidOperationException("The browser app did not start.");
+    public ChanceryAppFactory App => _app ?? throw new InvalidOperationException("The browser app did not start in this process.");
+
+    /// <summary>The address of an app started elsewhere (a published build), or null to start one here.</summary>
+    public static string? PublishedUrl => Environment.GetEnvironmentVariable("CHANCERY_TEST_PUBLISHED_URL") is { Length: > 0 } url ? url.TrimEnd('/') : null;
 
     /// <summary>e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
@@ -27,11 +32,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         if (TestEnvironment.ChromiumPath is null) return; // each test skips or fails in NewPageAsync
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _app = new ChanceryAppFactory(TestProvider.Sqlite);
-        _app.UseKestrel(0);
-        _app.StartServer();
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First().Replace("//[::]", "//127.0.0.1").Replace("//localhost", "//127.0.0.1").TrimEnd('/');
+        BaseUrl = PublishedUrl ?? StartApp();
         // The first page pays for start-up (EF model, Razor components, Identity). Asked for here, that
         // cost does not eat into the first test's browser timeouts on a busy CI machine.
         using (var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2) })
@@ -43,6 +44,15 @@ public sealed class BrowserApp : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+    }
+
+    private string StartApp()
+    {
+        _app = new ChanceryAppFactory(TestProvider.Sqlite);
+        _app.UseKestrel(0);
+        _app.StartServer();
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return addresses.First().Replace("//[::]", "//127.0.0.1").Replace("//localhost", "//127.0.0.1").TrimEnd('/');
     }
 
     /// <summary>A page in a fresh browser context (no cookies), with relative URLs resolved against the app.</summary>
