@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Web.Partners.Editing;
 
 /// <summary>Writes partners and their framework events for both the API and the pages: the input's
-/// rules (<see cref="PartnerRules"/>), the clearance rule (<see cref="WriteGuard"/>), the model's
-/// limits (<see cref="ModelLimits"/>) and the version check (<see cref="VersionedSave"/>). Every
+/// rules (<see cref="PartnerRules"/>), the clearance rule (<see cref="WriteGuard"/>), then the model's
+/// limits and the version check (<see cref="CheckedSave"/>). Every
 /// answer is a <see cref="WriteOutcome{T}"/> with the record as <see cref="PartnerQueries"/> reads it.</summary>
 public sealed class PartnerWriter(ChanceryDbContext db, PartnerQueries queries)
 {
@@ -25,7 +25,7 @@ public sealed class PartnerWriter(ChanceryDbContext db, PartnerQueries queries)
         var partner = new Partner { Code = code, NameVi = "", NameEn = "" };
         Apply(input, partner, classification ?? ClassificationLevel.Public);
         db.Partners.Add(partner);
-        return await CheckAndSaveAsync(partner, problems, c => queries.GetAsync(code, c), WriteStatus.Created, ct);
+        return await CheckedSave.SaveAsync(db, partner, problems, c => queries.GetAsync(code, c), WriteStatus.Created, ct);
     }
 
     /// <summary>Changes everything but the code (the code is the partner's identity in imports and links).</summary>
@@ -40,7 +40,7 @@ public sealed class PartnerWriter(ChanceryDbContext db, PartnerQueries queries)
 
         db.ExpectVersion(partner, input.Version);
         Apply(input, partner, classification ?? partner.Classification);
-        return await CheckAndSaveAsync(partner, problems, c => queries.GetAsync(normalized, c), WriteStatus.Saved, ct);
+        return await CheckedSave.SaveAsync(db, partner, problems, c => queries.GetAsync(normalized, c), WriteStatus.Saved, ct);
     }
 
     public async Task<WriteOutcome<FrameworkEventDetail>> CreateEventAsync(string code, FrameworkEventInput input, CancellationToken ct = default)
@@ -53,7 +53,7 @@ public sealed class PartnerWriter(ChanceryDbContext db, PartnerQueries queries)
         await ApplyEventAsync(input, e, null, problems, ct);
         db.FrameworkEvents.Add(e);
         // The read runs after the save, when the new event has its id.
-        return await CheckAndSaveAsync(e, problems, c => queries.GetEventAsync(normalized, e.Id, c), WriteStatus.Created, ct);
+        return await CheckedSave.SaveAsync(db, e, problems, c => queries.GetEventAsync(normalized, e.Id, c), WriteStatus.Created, ct);
     }
 
     public async Task<WriteOutcome<FrameworkEventDetail>> UpdateEventAsync(string code, int id, FrameworkEventInput input, CancellationToken ct = default)
@@ -64,7 +64,7 @@ public sealed class PartnerWriter(ChanceryDbContext db, PartnerQueries queries)
         var problems = new Problems();
         db.ExpectVersion(e, input.Version);
         await ApplyEventAsync(input, e, e.Classification, problems, ct);
-        return await CheckAndSaveAsync(e, problems, c => queries.GetEventAsync(normalized, id, c), WriteStatus.Saved, ct);
+        return await CheckedSave.SaveAsync(db, e, problems, c => queries.GetEventAsync(normalized, id, c), WriteStatus.Saved, ct);
     }
 
     /// <summary>Deletes an event; with a version, only if nobody changed it since.</summary>
@@ -84,18 +84,6 @@ public sealed class PartnerWriter(ChanceryDbContext db, PartnerQueries queries)
 
     private Task<FrameworkEvent?> FindEventAsync(string normalizedCode, int id, CancellationToken ct) =>
         db.FrameworkEvents.SingleOrDefaultAsync(e => e.Id == id && e.Partner!.Code == normalizedCode, ct);
-
-    /// <summary>The applied entity's lengths and characters against the model; with any problem nothing
-    /// is saved (the tracked changes are dropped), else the save with its version check.</summary>
-    private async Task<WriteOutcome<T>> CheckAndSaveAsync<T>(
-        object entity, Problems problems, Func<CancellationToken, Task<T?>> read, WriteStatus success, CancellationToken ct)
-        where T : class
-    {
-        ModelLimits.Check(db, entity, problems);
-        if (!problems.Any) return await VersionedSave.SaveAsync(db, read, success, ct);
-        db.ChangeTracker.Clear();
-        return WriteOutcome<T>.Invalid(problems);
-    }
 
     /// <summary>Checks an event's input and applies it, also when refused, so its lengths are checked too.
     /// <paramref name="stored"/> is the event's current classification (null for a new one).</summary>
