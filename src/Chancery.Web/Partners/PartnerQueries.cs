@@ -65,9 +65,6 @@ public sealed class PartnerQueries(ChanceryDbContext db, TimeProvider clock)
     public Task<ListResult<PartnerListItem>> ListAsync(PartnerFilter filter, CancellationToken ct = default) =>
         ListAsync(db, filter, Today, ct);
 
-    public Task<Dictionary<RelationLevel, int>> CountByLevelAsync(CancellationToken ct = default) =>
-        CountByLevelAsync(db, Today, ct);
-
     /// <summary>Codes are stored upper-case; links and inputs may not be.</summary>
     public static string Normalize(string? code) => (code ?? "").Trim().ToUpperInvariant();
 
