@@ -56,7 +56,8 @@ public static class AccountServiceCollectionExtensions
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));
 
         services.AddScoped<AdministratorSeeder>();
-        services.AddScoped<UserCommands>();
+        services.AddScoped<UserQueries>();
+        services.AddScoped<UserWriter>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Security;
+using Chancery.Web.Common.Writing;
 
 namespace Chancery.Web.Accounts;
 
@@ -10,6 +11,7 @@ public sealed class AccountsModule : IChanceryModule
     {
         services.AddChanceryAccounts();
         services.AddSeeder<AdministratorSeeder>();
+        services.AddErrorTexts<AccountsText>();
     }
 
     public void MapApi(RouteGroupBuilder api)

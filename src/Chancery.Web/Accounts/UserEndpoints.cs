@@ -1,5 +1,6 @@
 using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Api;
+using Chancery.Web.Common.Writing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chancery.Web.Accounts;
@@ -15,18 +16,13 @@ public static class UserEndpoints
         return api;
     }
 
-    private static async Task<Ok<ListResult<UserItem>>> List(UserCommands commands, CancellationToken ct)
+    private static async Task<Ok<ListResult<UserItem>>> List(UserQueries queries, CancellationToken ct)
     {
-        var items = await commands.ListAsync(ct);
+        var items = await queries.ListAsync(ct);
         return TypedResults.Ok(new ListResult<UserItem>(items, items.Count));
     }
 
-    private static async Task<Results<Created<UserItem>, ValidationProblem>> Create(CreateUserRequest request, UserCommands commands, CancellationToken ct)
-    {
-        var result = await commands.CreateAsync(request, ct);
-        if (!result.Succeeded) return TypedResults.ValidationProblem(result.Errors);
-        var user = result.User!;
-        var item = (await commands.ListAsync(ct)).Single(u => u.Id == user.Id);
-        return TypedResults.Created($"/api/v1/users/{user.Id}", item);
-    }
+    private static async Task<Results<Ok<UserItem>, Created<UserItem>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Create(
+        CreateUserRequest request, UserWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.CreateAsync(request, ct)).ToHttp(words, u => $"/api/v1/users/{u.Id}");
 }

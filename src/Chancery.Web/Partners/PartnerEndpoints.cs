@@ -1,5 +1,6 @@
 using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Api;
+using Chancery.Web.Common.Writing;
 using Chancery.Web.Common.Import;
 using Chancery.Web.Data;
 using Chancery.Web.Partners.Editing;
@@ -12,7 +13,7 @@ public static class PartnerEndpoints
 {
     public static RouteGroupBuilder MapPartnerEndpoints(this RouteGroupBuilder api)
     {
-        // Validation is PartnerEditor's (shared with the pages), so the automatic one is off here.
+        // Validation is PartnerWriter's (shared with the pages), so the automatic one is off here.
         var partners = api.MapGroup("/partners").WithTags("Partners").DisableValidation();
         partners.MapGet("/", List)
             .WithSummary("Partners with their level on a day (asOf, default today); filter by level, region, kind and flags; q ignores diacritics.");
@@ -35,86 +36,48 @@ public static class PartnerEndpoints
     }
 
     private static async Task<Ok<ListResult<PartnerListItem>>> List(
-        [AsParameters] PartnerFilter filter, ChanceryDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await PartnerQueries.ListAsync(db, filter, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct));
+        [AsParameters] PartnerFilter filter, PartnerQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(filter, ct));
 
-    private static async Task<Results<Ok<PartnerDetail>, NotFound>> Get(string code, PartnerEditor editor, CancellationToken ct) =>
-        await editor.GetAsync(code, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+    private static async Task<Results<Ok<PartnerDetail>, NotFound>> Get(string code, PartnerQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(code, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<PartnerDetail>, ValidationProblem>> Create(
-        PartnerInput input, PartnerEditor editor, CancellationToken ct)
-    {
-        var outcome = await editor.CreateAsync(input, ct);
-        if (outcome.Status == EditStatus.Invalid) return Invalid(outcome.Errors!);
-        return TypedResults.Created($"/api/v1/partners/{outcome.Value!.Code}", outcome.Value);
-    }
+    private static async Task<Results<Ok<PartnerDetail>, Created<PartnerDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Create(
+        PartnerInput input, PartnerWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.CreateAsync(input, ct)).ToHttp(words, PartnerLocation);
 
-    private static async Task<Results<Ok<PartnerDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        string code, PartnerInput input, PartnerEditor editor, CancellationToken ct)
-    {
-        var outcome = await editor.UpdateAsync(code, input, ct);
-        return outcome.Status switch
-        {
-            EditStatus.Saved => TypedResults.Ok(outcome.Value!),
-            EditStatus.Invalid => Invalid(outcome.Errors!),
-            EditStatus.Conflict when outcome.Current is { } current => ConcurrencyConflict.Problem(current, current.Version),
-            _ => TypedResults.NotFound(),
-        };
-    }
+    private static async Task<Results<Ok<PartnerDetail>, Created<PartnerDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+        string code, PartnerInput input, PartnerWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.UpdateAsync(code, input, ct)).ToHttp(words);
 
-    private static async Task<Results<Created<FrameworkEventDetail>, NotFound, ValidationProblem>> CreateEvent(
-        string code, FrameworkEventInput input, PartnerEditor editor, CancellationToken ct)
-    {
-        var outcome = await editor.CreateEventAsync(code, input, ct);
-        return outcome.Status switch
-        {
-            EditStatus.Saved => TypedResults.Created($"/api/v1/partners/{PartnerEditor.Normalize(code)}/events/{outcome.Value!.Id}", outcome.Value),
-            EditStatus.Invalid => Invalid(outcome.Errors!),
-            _ => TypedResults.NotFound(),
-        };
-    }
+    private static async Task<Results<Ok<FrameworkEventDetail>, Created<FrameworkEventDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> CreateEvent(
+        string code, FrameworkEventInput input, PartnerWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.CreateEventAsync(code, input, ct)).ToHttp(words, e => $"{PartnerLocation(PartnerQueries.Normalize(code))}/events/{e.Id}");
 
-    private static async Task<Results<Ok<FrameworkEventDetail>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateEvent(
-        string code, int id, FrameworkEventInput input, PartnerEditor editor, CancellationToken ct)
-    {
-        var outcome = await editor.UpdateEventAsync(code, id, input, ct);
-        return outcome.Status switch
-        {
-            EditStatus.Saved => TypedResults.Ok(outcome.Value!),
-            EditStatus.Invalid => Invalid(outcome.Errors!),
-            EditStatus.Conflict when outcome.Current is { } current => ConcurrencyConflict.Problem(current, current.Version),
-            _ => TypedResults.NotFound(),
-        };
-    }
+    private static async Task<Results<Ok<FrameworkEventDetail>, Created<FrameworkEventDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> UpdateEvent(
+        string code, int id, FrameworkEventInput input, PartnerWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.UpdateEventAsync(code, id, input, ct)).ToHttp(words);
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteEvent(
-        string code, int id, int? version, PartnerEditor editor, CancellationToken ct)
-    {
-        var outcome = await editor.DeleteEventAsync(code, id, version, ct);
-        return outcome.Status switch
-        {
-            EditStatus.Saved => TypedResults.NoContent(),
-            EditStatus.Conflict when outcome.Current is { } current => ConcurrencyConflict.Problem(current, current.Version),
-            _ => TypedResults.NotFound(),
-        };
-    }
+    private static async Task<Results<Ok<FrameworkEventDetail>, Created<FrameworkEventDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> DeleteEvent(
+        string code, int id, int? version, PartnerWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.DeleteEventAsync(code, id, version, ct)).ToHttp(words, noContent: true);
 
-    /// <summary>Field names in errors follow the JSON body (camelCase), so a client can point at the input.</summary>
-    private static ValidationProblem Invalid(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(
-        errors.ToDictionary(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value));
+    private static string PartnerLocation(PartnerDetail partner) => PartnerLocation(partner.Code);
+
+    private static string PartnerLocation(string code) => $"/api/v1/partners/{code}";
 
     private static Task<Results<Ok<ImportOutcome>, UnprocessableEntity<ImportOutcome>, ProblemHttpResult>> Import(
         HttpRequest request, PartnershipImportDefinition definition, ImportPipeline pipeline, bool? dryRun, CancellationToken ct) =>
         ImportHttp.RunAsync(request, definition, pipeline, dryRun ?? false, ct);
 
     private static async Task<Results<FileContentHttpResult, BadRequest<ProblemDetails>>> Export(
-        string? format, ChanceryDbContext db, CancellationToken ct)
+        string? format, ChanceryDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
         if (!xlsx && !string.IsNullOrEmpty(format) && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
             return TypedResults.BadRequest(new ProblemDetails { Title = "Unknown format", Detail = "format is csv or xlsx.", Status = 400 });
         var (headers, rows) = await PartnershipExport.RowsAsync(db, ct);
-        var stamp = DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var stamp = clock.GetUtcNow().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         return xlsx
             ? TypedResults.File(TabularFileWriter.Xlsx("partnerships", headers, rows), TabularFileWriter.XlsxContentType, $"partnerships-{stamp}.xlsx")
             : TypedResults.File(TabularFileWriter.Csv(headers, rows), TabularFileWriter.CsvContentType, $"partnerships-{stamp}.csv");

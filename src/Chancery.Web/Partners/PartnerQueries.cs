@@ -1,6 +1,8 @@
 using Chancery.Web.Common.Api;
+using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Data;
+using Chancery.Web.Partners.Editing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Web.Partners;
@@ -27,14 +29,46 @@ public sealed record PartnerListItem(
     string Code, string Kind, string NameVi, string NameEn, string? Region, string? Level, string? LevelSince,
     bool Neighbour, bool LandBorder, bool MaritimeBoundary, bool Asean, bool MajorPower, bool Special);
 
-/// <summary>Reads partners with their level on a given day: the latest framework event that had
-/// certainly happened by then (its <see cref="FrameworkEvent.EffectiveBy"/>), or "special" for the
-/// special relations that have no ladder event.</summary>
-public static class PartnerQueries
+/// <summary>Reads partners for the API and the pages: the list with each partner's level on a given
+/// day (the latest framework event that had certainly happened by then, its
+/// <see cref="FrameworkEvent.EffectiveBy"/>, or "special" for the special relations that have no ladder
+/// event), one partner with its ladder, one event. Reads go through the classification query filter.</summary>
+public sealed class PartnerQueries(ChanceryDbContext db, TimeProvider clock)
 {
     private sealed record Row(Partner Partner, RelationLevel? Level, DateOnly? Since, DatePrecision? Precision);
 
-    public static async Task<ListResult<PartnerListItem>> ListAsync(ChanceryDbContext db, PartnerFilter filter, DateOnly today, CancellationToken ct)
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public async Task<PartnerDetail?> GetAsync(string code, CancellationToken ct = default)
+    {
+        var normalized = Normalize(code);
+        var partner = await db.Partners.AsNoTracking().Include(p => p.FrameworkEvents)
+            .SingleOrDefaultAsync(p => p.Code == normalized, ct);
+        return partner is null ? null : ToDetail(partner, Today);
+    }
+
+    public async Task<FrameworkEventDetail?> GetEventAsync(string code, int id, CancellationToken ct = default)
+    {
+        var normalized = Normalize(code);
+        var e = await db.FrameworkEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.Partner!.Code == normalized, ct);
+        return e is null ? null : FrameworkEventDetail.From(e);
+    }
+
+    /// <summary>The regions partners are in, for the list's filter.</summary>
+    public async Task<List<string>> RegionsAsync(CancellationToken ct = default)
+    {
+        var regions = await db.Partners.AsNoTracking().Where(p => p.Region != null).Select(p => p.Region!).Distinct().ToListAsync(ct);
+        regions.Sort(StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true));
+        return regions;
+    }
+
+    public Task<ListResult<PartnerListItem>> ListAsync(PartnerFilter filter, CancellationToken ct = default) =>
+        ListAsync(db, filter, Today, ct);
+
+    /// <summary>Codes are stored upper-case; links and inputs may not be.</summary>
+    public static string Normalize(string? code) => (code ?? "").Trim().ToUpperInvariant();
+
+    private static async Task<ListResult<PartnerListItem>> ListAsync(ChanceryDbContext db, PartnerFilter filter, DateOnly today, CancellationToken ct)
     {
         var rows = await QueryWithLevel(db, filter.AsOf ?? today, Filtered(db, filter)).ToListAsync(ct);
         IEnumerable<Row> matching = rows;
@@ -52,13 +86,14 @@ public static class PartnerQueries
         return new ListResult<PartnerListItem>(items, sorted.Count);
     }
 
+    /// <summary>How many partners stand at each level on <paramref name="asOf"/> (the home page's cards).</summary>
     public static async Task<Dictionary<RelationLevel, int>> CountByLevelAsync(ChanceryDbContext db, DateOnly asOf, CancellationToken ct)
     {
         var rows = await QueryWithLevel(db, asOf, db.Partners.AsNoTracking()).ToListAsync(ct);
         return rows.Select(CurrentLevel).Where(l => l is not null).GroupBy(l => l!.Value).ToDictionary(g => g.Key, g => g.Count());
     }
 
-    public static IQueryable<Partner> Filtered(ChanceryDbContext db, PartnerFilter filter)
+    private static IQueryable<Partner> Filtered(ChanceryDbContext db, PartnerFilter filter)
     {
         var query = db.Partners.AsNoTracking().MatchingSearch(filter.Q);
         if (!string.IsNullOrWhiteSpace(filter.Region)) query = query.Where(p => p.Region == filter.Region);
@@ -103,6 +138,19 @@ public static class PartnerQueries
             "since" => rows.OrderByDescending(r => r.Since ?? DateOnly.MinValue).ThenBy(Name, byName),
             _ => rows.OrderBy(Name, byName),
         };
+    }
+
+    /// <summary>The level on a day: the latest event certainly in force by then (same rule as the list).</summary>
+    private static PartnerDetail ToDetail(Partner p, DateOnly asOf)
+    {
+        var events = p.FrameworkEvents.OrderBy(e => e.Date).ThenBy(e => e.Level).ToList();
+        var current = events.Where(e => e.EffectiveBy <= asOf).OrderByDescending(e => e.Date).ThenByDescending(e => e.Level).FirstOrDefault();
+        var level = current?.Level ?? (p.HasSpecialRelationship ? RelationLevel.Special : null);
+        return new PartnerDetail(
+            p.Code, p.Kind == PartnerKind.Country ? "country" : "organisation", p.Iso2, p.NameVi, p.NameEn, p.Region, p.Subregion,
+            p.IsNeighbour, p.HasLandBorder, p.HasMaritimeBoundary, p.IsAseanMember, p.IsMajorPower, p.HasSpecialRelationship,
+            p.Notes, p.Classification.ToCode(), level?.ToCode(), current?.When.ToIso(), p.Version,
+            events.Select(FrameworkEventDetail.From).ToList());
     }
 
     private static PartnerListItem ToItem(Row r) => new(

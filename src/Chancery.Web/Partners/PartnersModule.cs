@@ -1,6 +1,7 @@
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
+using Chancery.Web.Common.Writing;
 
 namespace Chancery.Web.Partners;
 
@@ -10,7 +11,9 @@ public sealed class PartnersModule : IChanceryModule
     {
         services.AddScoped<ISearchSource, PartnerSearchSource>();
         services.AddScoped<PartnershipImportDefinition>();
-        services.AddScoped<Editing.PartnerEditor>();
+        services.AddScoped<PartnerQueries>();
+        services.AddScoped<Editing.PartnerWriter>();
+        services.AddErrorTexts<PartnersText>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapPartnerEndpoints();

@@ -30,7 +30,7 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
         if (row.HasProblems || level is null) return null;
         return new PartnershipRow(code, row.Optional("partner_name"), level.Value, date, row.Optional("previous_level"),
             row.Optional("source"), row.Optional("notes"), row.Optional("official_name"), row.Optional("announced_by"),
-            classification ?? Common.Classification.ClassificationLevel.Public);
+            classification);
     }
 
     public override string KeyOf(PartnershipRow row) => $"{row.PartnerCode}/{row.Level.ToCode()}/{row.When.ToIso()}";
@@ -109,7 +109,7 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
         Compare("notes", stored.Notes, row.Notes);
         Compare("official_name", stored.OfficialName, row.OfficialName);
         Compare("announced_by", stored.AnnouncedBy, row.AnnouncedBy);
-        Compare("classification", stored.Classification.ToString(), row.Classification.ToString());
+        Compare("classification", stored.Classification.ToString(), (row.Classification ?? stored.Classification).ToString());
         return changes;
     }
 }
@@ -117,8 +117,10 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
 public sealed record PartnershipRow(
     string PartnerCode, string? PartnerName, RelationLevel Level, PartialDate When, string? PreviousLevel,
     string? Source, string? Notes, string? OfficialName, string? AnnouncedBy,
-    Common.Classification.ClassificationLevel Classification)
+    Common.Classification.ClassificationLevel? Classification)
 {
+    /// <summary>A row without a classification leaves a stored event's level as it is (an import never
+    /// declassifies silently); a new event without one is public.</summary>
     public void CopyTo(FrameworkEvent e)
     {
         e.Level = Level;
@@ -128,6 +130,6 @@ public sealed record PartnershipRow(
         e.Notes = Notes;
         e.OfficialName = OfficialName;
         e.AnnouncedBy = AnnouncedBy;
-        e.Classification = Classification;
+        e.Classification = Classification ?? e.Classification;
     }
 }

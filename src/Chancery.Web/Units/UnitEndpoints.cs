@@ -1,9 +1,7 @@
 using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Api;
-using Chancery.Web.Data;
+using Chancery.Web.Common.Writing;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Chancery.Web.Units;
 
@@ -20,27 +18,17 @@ public static class UnitEndpoints
         return api;
     }
 
-    private static async Task<Ok<ListResult<UnitItem>>> List(ChanceryDbContext db, CancellationToken ct)
+    private static async Task<Ok<ListResult<UnitItem>>> List(UnitQueries queries, CancellationToken ct)
     {
-        var units = await db.Units.AsNoTracking().OrderBy(u => u.Code).ToListAsync(ct);
+        var units = await queries.AllAsync(ct);
         return TypedResults.Ok(new ListResult<UnitItem>(units.Select(UnitItem.From).ToList(), units.Count));
     }
 
-    private static async Task<Results<Created<UnitItem>, ValidationProblem>> Create(
-        UnitRequest request, ChanceryDbContext db, IStringLocalizer<UnitsText> text, CancellationToken ct)
-    {
-        var result = await UnitCommands.SaveAsync(db, null, request, ct);
-        if (!result.Succeeded) return TypedResults.ValidationProblem(UnitCommands.Localize(result.Errors, text));
-        return TypedResults.Created($"/api/v1/units/{result.Saved!.Id}", UnitItem.From(result.Saved));
-    }
+    private static async Task<Results<Ok<UnitItem>, Created<UnitItem>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Create(
+        UnitRequest request, UnitWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.SaveAsync(null, request, ct)).ToHttp(words, u => $"/api/v1/units/{u.Id}");
 
-    private static async Task<Results<Ok<UnitItem>, ValidationProblem, NotFound, ProblemHttpResult>> Update(
-        int id, UnitRequest request, ChanceryDbContext db, IStringLocalizer<UnitsText> text, CancellationToken ct)
-    {
-        if (!await db.Units.AnyAsync(u => u.Id == id, ct)) return TypedResults.NotFound();
-        var result = await UnitCommands.SaveAsync(db, id, request, ct);
-        if (result.Conflict is { } current) return ConcurrencyConflict.Problem(current, current.Version);
-        if (!result.Succeeded) return TypedResults.ValidationProblem(UnitCommands.Localize(result.Errors, text));
-        return TypedResults.Ok(UnitItem.From(result.Saved!));
-    }
+    private static async Task<Results<Ok<UnitItem>, Created<UnitItem>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+        int id, UnitRequest request, UnitWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.SaveAsync(id, request, ct)).ToHttp(words);
 }

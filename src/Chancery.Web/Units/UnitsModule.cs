@@ -2,6 +2,7 @@ using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Common.Security;
+using Chancery.Web.Common.Writing;
 
 namespace Chancery.Web.Units;
 
@@ -11,6 +12,9 @@ public sealed class UnitsModule : IChanceryModule
     {
         services.AddSeeder<UnitSeeder>();
         services.AddScoped<ISearchSource, UnitSearchSource>();
+        services.AddScoped<UnitQueries>();
+        services.AddScoped<UnitWriter>();
+        services.AddErrorTexts<UnitsText>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapUnitEndpoints();

@@ -52,7 +52,9 @@ public abstract class AdministrationApiTests(AppFixture fixture)
         var unknownCountry = await admin.PostAsJsonAsync("/api/v1/units", Mission("EMB-XXX", "XXX"), Ct);
 
         duplicate.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await ErrorsAsync(duplicate)).Keys.ShouldBe(["code"]);
+        var duplicateErrors = await ErrorsAsync(duplicate);
+        duplicateErrors.Keys.ShouldBe(["code"]);
+        duplicateErrors["code"].ShouldBe(["Another unit already has this code."]); // English unless the caller asks otherwise
         unknownCountry.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await ErrorsAsync(unknownCountry)).Keys.ShouldBe(["countryIso3"]);
     }

@@ -101,6 +101,21 @@ public abstract partial class AdministrationPageTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_user_forms_name_the_shared_fields_as_the_page_reads_them_back()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        var users = await admin.GetFromJsonAsync<ListResult<Chancery.Web.Accounts.UserItem>>("/api/v1/users", Ct);
+        var id = users!.Items.Single(u => u.Email == "admin@test.local").Id;
+
+        foreach (var path in new[] { "/users/new", $"/users/{id}/edit" })
+        {
+            var html = await admin.GetStringAsync(path, Ct);
+            foreach (var field in new[] { "DisplayName", "UnitId", "Role", "Clearance" })
+                html.ShouldContain($"name=\"Input.{field}\"", customMessage: path);
+        }
+    }
+
+    [Fact]
     public async Task A_user_changes_their_own_password_on_the_account_page()
     {
         await fixture.App.CreateUserAsync("own.password@test.local", Roles.Viewer, Chancery.Web.Common.Classification.ClassificationLevel.Public);

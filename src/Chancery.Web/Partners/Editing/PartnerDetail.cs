@@ -1,3 +1,5 @@
+using Chancery.Web.Common.Concurrency;
+
 namespace Chancery.Web.Partners.Editing;
 
 /// <summary>A partner as the detail page and GET /api/v1/partners/{code} show it: its fields, its
@@ -6,7 +8,7 @@ public sealed record PartnerDetail(
     string Code, string Kind, string? Iso2, string NameVi, string NameEn, string? Region, string? Subregion,
     bool Neighbour, bool LandBorder, bool MaritimeBoundary, bool Asean, bool MajorPower, bool Special,
     string? Notes, string Classification, string? CurrentLevel, string? CurrentLevelSince, int Version,
-    IReadOnlyList<FrameworkEventDetail> Events)
+    IReadOnlyList<FrameworkEventDetail> Events) : IVersionedRecord
 {
     public string Name(bool vietnamese) => vietnamese ? NameVi : NameEn;
 }
@@ -15,7 +17,7 @@ public sealed record PartnerDetail(
 /// <see cref="Precision"/> says which ("year", "month", "day").</summary>
 public sealed record FrameworkEventDetail(
     int Id, string Level, string EstablishedDate, string Precision, string? PreviousLevel, string? OfficialName,
-    string? AnnouncedBy, string? Source, string? Notes, string Classification, int Version)
+    string? AnnouncedBy, string? Source, string? Notes, string Classification, int Version) : IVersionedRecord
 {
     public PartialDate When => PartialDate.TryParse(EstablishedDate, out var d) ? d : default;
 

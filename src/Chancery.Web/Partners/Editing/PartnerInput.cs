@@ -1,26 +1,26 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Chancery.Web.Partners.Editing;
 
 /// <summary>What an editor sends to create or change a partner (API body and page form alike).
-/// Codes are text ("country"/"organisation", "public"…) so the form and JSON read the same.</summary>
+/// Codes are text ("country"/"organisation", "public"…) so the form and JSON read the same. The
+/// rules are <see cref="PartnerRules"/>'s; the lengths are the database model's.</summary>
 public sealed class PartnerInput
 {
-    [Required, StringLength(12)] public string Code { get; set; } = "";
-    [Required] public string Kind { get; set; } = "country";
-    [StringLength(2)] public string? Iso2 { get; set; }
-    [Required, StringLength(200)] public string NameVi { get; set; } = "";
-    [Required, StringLength(200)] public string NameEn { get; set; } = "";
-    [StringLength(60)] public string? Region { get; set; }
-    [StringLength(60)] public string? Subregion { get; set; }
+    public string Code { get; set; } = "";
+    public string Kind { get; set; } = "country";
+    public string? Iso2 { get; set; }
+    public string NameVi { get; set; } = "";
+    public string NameEn { get; set; } = "";
+    public string? Region { get; set; }
+    public string? Subregion { get; set; }
     public bool Neighbour { get; set; }
     public bool LandBorder { get; set; }
     public bool MaritimeBoundary { get; set; }
     public bool Asean { get; set; }
     public bool MajorPower { get; set; }
     public bool Special { get; set; }
-    [StringLength(4000)] public string? Notes { get; set; }
-    public string Classification { get; set; } = "public";
+    public string? Notes { get; set; }
+    /// <summary>Left out, a new partner is public and a stored one keeps its level.</summary>
+    public string? Classification { get; set; }
     /// <summary>The version the editor started from (ignored on create).</summary>
     public int Version { get; set; }
 
@@ -36,15 +36,16 @@ public sealed class PartnerInput
 /// <summary>What an editor sends to create or change a framework event.</summary>
 public sealed class FrameworkEventInput
 {
-    [Required] public string Level { get; set; } = "";
+    public string Level { get; set; } = "";
     /// <summary>YYYY, YYYY-MM or YYYY-MM-DD: as precise as the sources allow.</summary>
-    [Required] public string EstablishedDate { get; set; } = "";
-    [StringLength(300)] public string? PreviousLevel { get; set; }
-    [StringLength(300)] public string? OfficialName { get; set; }
-    [StringLength(500)] public string? AnnouncedBy { get; set; }
-    [StringLength(4000)] public string? Source { get; set; }
-    [StringLength(4000)] public string? Notes { get; set; }
-    public string Classification { get; set; } = "public";
+    public string EstablishedDate { get; set; } = "";
+    public string? PreviousLevel { get; set; }
+    public string? OfficialName { get; set; }
+    public string? AnnouncedBy { get; set; }
+    public string? Source { get; set; }
+    public string? Notes { get; set; }
+    /// <summary>Left out, a new event is public and a stored one keeps its level.</summary>
+    public string? Classification { get; set; }
     public int Version { get; set; }
 
     public static FrameworkEventInput From(FrameworkEventDetail e) => new()

@@ -1,0 +1,126 @@
+using Chancery.Web.Common.Security;
+using Chancery.Web.Common.Classification;
+using Chancery.Web.Common.Writing;
+using Chancery.Web.Data;
+using Chancery.Web.Units;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Web.Accounts;
+
+/// <summary>Creating and changing accounts, shared by the API and the pages. Problems are codes worded
+/// in AccountsText; Identity's own rules (password strength, unique email) become codes too
+/// ("Identity_" + Identity's code), reported against the field they concern. Clearance and unit
+/// travel in the sign-in claims, so every change renews the security stamp: the user's cookie is
+/// re-issued with the new values at its next validation.</summary>
+public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContext db, UserQueries queries)
+{
+    public async Task<WriteOutcome<UserItem>> CreateAsync(CreateUserRequest request, CancellationToken ct = default)
+    {
+        var problems = await CheckAsync(request.DisplayName, request.UnitId, request.Role, request.Clearance, ct);
+        if (string.IsNullOrWhiteSpace(request.Email)) problems.Add("email", "EmailRequired");
+        if (string.IsNullOrEmpty(request.Password)) problems.Add("password", "PasswordRequired");
+
+        var email = request.Email?.Trim() ?? "";
+        var user = new ChanceryUser { UserName = email, Email = email, EmailConfirmed = true };
+        Apply(user, request.DisplayName, request.UnitId, request.Clearance);
+        ModelLimits.Check(db, user, problems, FieldOf);
+        if (problems.Any) return WriteOutcome<UserItem>.Invalid(problems);
+
+        var created = await users.CreateAsync(user, request.Password!);
+        if (!created.Succeeded) return WriteOutcome<UserItem>.Invalid(IdentityProblems(created.Errors));
+        await users.AddToRoleAsync(user, request.Role!);
+        return await queries.GetAsync(user.Id, ct) is { } item ? WriteOutcome<UserItem>.Created(item) : WriteOutcome<UserItem>.NotFound();
+    }
+
+    public async Task<WriteOutcome<UserItem>> UpdateAsync(string id, UpdateUserRequest request, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return WriteOutcome<UserItem>.NotFound();
+        var problems = await CheckAsync(request.DisplayName, request.UnitId, request.Role, request.Clearance, ct);
+        Apply(user, request.DisplayName, request.UnitId, request.Clearance);
+        ModelLimits.Check(db, user, problems, FieldOf);
+        if (problems.Any)
+        {
+            db.ChangeTracker.Clear();
+            return WriteOutcome<UserItem>.Invalid(problems);
+        }
+
+        var current = await users.GetRolesAsync(user);
+        if (current.Count != 1 || current[0] != request.Role)
+        {
+            await users.RemoveFromRolesAsync(user, current);
+            await users.AddToRoleAsync(user, request.Role!);
+        }
+        // Saves the fields and the new stamp together: one audit entry for the change.
+        var updated = await users.UpdateSecurityStampAsync(user);
+        if (!updated.Succeeded) return WriteOutcome<UserItem>.Invalid(IdentityProblems(updated.Errors));
+        return await queries.GetAsync(user.Id, ct) is { } item ? WriteOutcome<UserItem>.Saved(item) : WriteOutcome<UserItem>.NotFound();
+    }
+
+    /// <summary>Changes the signed-in user's own password; no problems means changed. A wrong current
+    /// password is reported on that field, the password rules on the new one.</summary>
+    public async Task<Problems> ChangePasswordAsync(ChanceryUser user, ChangePasswordRequest request)
+    {
+        var problems = new Problems();
+        if (string.IsNullOrEmpty(request.CurrentPassword)) problems.Add("currentPassword", "PasswordRequired");
+        if (string.IsNullOrEmpty(request.NewPassword)) problems.Add("newPassword", "PasswordRequired");
+        else if (request.NewPassword != request.ConfirmPassword) problems.Add("confirmPassword", "PasswordsDiffer");
+        if (problems.Any) return problems;
+
+        var result = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
+        var mismatch = result.Errors.Any(e => e.Code == "PasswordMismatch");
+        problems.AddRange(IdentityProblems(result.Errors).All
+            .Select(p => p with { Field = mismatch ? "currentPassword" : p.Field == "password" ? "newPassword" : p.Field }));
+        return problems;
+    }
+
+    /// <summary>Locks until unlocked (no end date), or lifts the lock. Renews the security stamp so
+    /// a locked user's existing cookie stops working.</summary>
+    public async Task<bool> SetLockedAsync(string id, bool locked)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return false;
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        if (!locked) await users.ResetAccessFailedCountAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        return true;
+    }
+
+    private async Task<Problems> CheckAsync(string? displayName, int? unitId, string? role, string? clearance, CancellationToken ct)
+    {
+        var problems = new Problems();
+        if (string.IsNullOrWhiteSpace(displayName)) problems.Add("displayName", "DisplayNameRequired");
+        if (role is null || !Roles.All.Contains(role)) problems.Add("role", "RoleRequired");
+        if (!ClassificationLevels.TryParse(clearance, out _)) problems.Add("clearance", "ClearanceRequired");
+        if (unitId is { } unit && !await db.Units.AnyAsync(u => u.Id == unit, ct)) problems.Add("unitId", "UnitUnknown");
+        return problems;
+    }
+
+    private static void Apply(ChanceryUser user, string? displayName, int? unitId, string? clearance)
+    {
+        user.DisplayName = displayName?.Trim() ?? "";
+        user.UnitId = unitId;
+        user.Clearance = ClassificationLevels.TryParse(clearance, out var level) ? level : ClassificationLevel.Public;
+    }
+
+    /// <summary>Identity's errors as codes; Identity's English description rides along as the argument,
+    /// so a code AccountsText has no words for still says something.</summary>
+    private static Problems IdentityProblems(IEnumerable<IdentityError> errors)
+    {
+        var problems = new Problems();
+        foreach (var error in errors) problems.Add(FieldOfIdentityError(error.Code), "Identity_" + error.Code, error.Description);
+        return problems;
+    }
+
+    /// <summary>The user name is the email address: both are the input's email field.</summary>
+    private static string FieldOf(string property) => property == nameof(ChanceryUser.UserName) ? "email" : ModelLimits.CamelCase(property);
+
+    private static string FieldOfIdentityError(string code) => code switch
+    {
+        _ when code.StartsWith("Password", StringComparison.Ordinal) => "password",
+        "DuplicateEmail" or "InvalidEmail" or "DuplicateUserName" or "InvalidUserName" => "email",
+        _ => "",
+    };
+}
