@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Chancery.Tests.Infrastructure;
 using Chancery.Web.Activities;
 using Chancery.Web.Common.Api;
-using static Chancery.Tests.Activities.ActivityPageHtml;
+using static Chancery.Tests.Activities.PageHtml;
 
 namespace Chancery.Tests.Activities;
 

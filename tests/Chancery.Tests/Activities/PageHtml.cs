@@ -7,9 +7,9 @@ using Chancery.Web.Common.Api;
 
 namespace Chancery.Tests.Activities;
 
-/// <summary>What the Activities page tests share: the overlap set they import, and reading pages and
+/// <summary>What the Activities and People page tests share: the overlap set they import, and reading pages and
 /// posting forms as a browser would (antiforgery token included).</summary>
-internal static partial class ActivityPageHtml
+internal static partial class PageHtml
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
