@@ -1,5 +1,9 @@
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
+using Chancery.Web.Common.Writing;
+using Chancery.Web.Activities.Components;
+using Chancery.Web.Partners;
+using Chancery.Web.People;
 
 namespace Chancery.Web.Activities;
 
@@ -8,10 +12,21 @@ public sealed class ActivitiesModule : IChanceryModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ActivityImportDefinition>();
+        services.AddScoped<ActivityQueries>();
+        services.AddScoped<ActivityPageQueries>();
+        services.AddScoped<ActivityWriter>();
+        services.AddErrorTexts<ActivitiesText>();
         services.AddScoped<ISearchSource, ActivitySearchSource>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapActivityEndpoints();
+
+    /// <summary>The activities with a partner on the partner's page, those a person led on the person's page.</summary>
+    public IEnumerable<PageSection> Sections =>
+    [
+        new(PartnerPageSections.Name, typeof(PartnerActivities), 100),
+        new(PersonPageSections.Name, typeof(PersonActivities), 100),
+    ];
 
     public IEnumerable<MenuEntry> Menu => [new("/activities", typeof(ActivitiesText), "Activities", 200)];
 }

@@ -1,8 +1,8 @@
 using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Classification;
-using Chancery.Web.Common.Concurrency;
 using Chancery.Web.Common.Import;
+using Chancery.Web.Common.Writing;
 using Chancery.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,48 +26,19 @@ public static class ActivityEndpoints
         return api;
     }
 
-    private static async Task<Ok<ListResult<ActivityListItem>>> List([AsParameters] ActivityFilter filter, ChanceryDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await ActivityQueries.ListAsync(db, filter, ct));
+    private static async Task<Ok<ListResult<ActivityListItem>>> List([AsParameters] ActivityFilter filter, ActivityQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(filter, ct));
 
-    private static async Task<Results<Ok<ActivityDetail>, NotFound>> Get(int id, ChanceryDbContext db, CancellationToken ct) =>
-        await ActivityQueries.DetailAsync(db, id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+    private static async Task<Results<Ok<ActivityDetail>, NotFound>> Get(int id, ActivityQueries queries, CancellationToken ct) =>
+        await queries.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<ActivityDetail>, ValidationProblem>> Create(ActivityInput input, ChanceryDbContext db, CancellationToken ct)
-    {
-        var errors = await ActivityEditor.ValidateAsync(db, input, null, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var activity = new Activity { ExternalRef = input.ExternalRef is { Length: > 0 } r ? r : "A-" + Guid.NewGuid().ToString("N")[..12] };
-        ActivityEditor.Apply(db, activity, input);
-        db.Activities.Add(activity);
-        await db.SaveChangesAsync(ct);
-        var detail = (await ActivityQueries.DetailAsync(db, activity.Id, ct))!;
-        return TypedResults.Created($"/api/v1/activities/{activity.Id}", detail);
-    }
+    private static async Task<Results<Ok<ActivityDetail>, Created<ActivityDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Create(
+        ActivityInput input, ActivityWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.CreateAsync(input, ct)).ToHttp(words, detail => $"/api/v1/activities/{detail.Id}");
 
-    private static async Task<Results<Ok<ActivityDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        int id, ActivityInput input, ChanceryDbContext db, CancellationToken ct)
-    {
-        var activity = await db.Activities.Include(a => a.Legs).SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (activity is null) return TypedResults.NotFound();
-        var errors = await ActivityEditor.ValidateAsync(db, input, id, ct);
-        if (input.Version is null) errors["version"] = ["Send the version you started editing from."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (input.ExternalRef is { Length: > 0 } r) activity.ExternalRef = r;
-        ActivityEditor.Apply(db, activity, input);
-        db.ExpectVersion(activity, input.Version!.Value);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await ActivityQueries.DetailAsync(db, id, ct);
-            if (current is null) return TypedResults.NotFound();
-            return ConcurrencyConflict.Problem(current, current.Version);
-        }
-        return TypedResults.Ok((await ActivityQueries.DetailAsync(db, id, ct))!);
-    }
+    private static async Task<Results<Ok<ActivityDetail>, Created<ActivityDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+        int id, ActivityInput input, ActivityWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.UpdateAsync(id, input, ct)).ToHttp(words);
 
     private static Task<Results<Ok<ImportOutcome>, UnprocessableEntity<ImportOutcome>, ProblemHttpResult>> Import(
         HttpRequest request, ActivityImportDefinition definition, ImportPipeline pipeline, bool? dryRun, CancellationToken ct) =>

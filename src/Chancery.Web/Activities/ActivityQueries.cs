@@ -1,15 +1,34 @@
 using Chancery.Web.People;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Classification;
+using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Data;
+using Chancery.Web.Partners;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Web.Activities;
 
-public static class ActivityQueries
+/// <summary>An activity with its leader and its countries (in leg order): the one shape the list, the
+/// partner's and person's sections and the calendar read.</summary>
+public sealed record ActivitySummary(
+    int Id, string ExternalRef, ActivityKind Kind, ActivityStatus Status, DateOnly DateStart, DateOnly DateEnd, string? Title,
+    int? LeadPersonId, string? Leader, string? LeaderRoleText, string? HostOrVenue, ClassificationLevel Classification,
+    IReadOnlyList<string> Countries)
 {
-    public static async Task<ListResult<ActivityListItem>> ListAsync(ChanceryDbContext db, ActivityFilter f, CancellationToken ct)
+    public string KindCode => Codes<ActivityKind>.ToCode(Kind);
+    public string StatusCode => Codes<ActivityStatus>.ToCode(Status);
+
+    public ActivityListItem ToListItem() => new(Id, ExternalRef, KindCode, StatusCode, DateStart, DateEnd, Title, Leader, LeaderRoleText,
+        Countries, Classification.ToCode());
+}
+
+/// <summary>The Activities module's reads, for its endpoints, its pages and the modules that show
+/// activities (calendar, partner and person sections). Every read goes through the DbContext's
+/// classification filter.</summary>
+public sealed class ActivityQueries(ChanceryDbContext db)
+{
+    public async Task<ListResult<ActivityListItem>> ListAsync(ActivityFilter f, CancellationToken ct)
     {
         var query = db.Activities.AsNoTracking();
         if (f.From is { } from) query = query.Where(a => a.DateStart >= from);
@@ -45,7 +64,7 @@ public static class ActivityQueries
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            return await PageAsync(db, query, paging, f.ExactTotal ?? false, ct);
+            return await PageAsync(query, paging, f.ExactTotal ?? false, ct);
         }
         finally
         {
@@ -53,26 +72,43 @@ public static class ActivityQueries
         }
     }
 
-    private static async Task<ListResult<ActivityListItem>> PageAsync(ChanceryDbContext db, IQueryable<Activity> query, Paging paging,
-        bool exactTotal, CancellationToken ct)
+    private async Task<ListResult<ActivityListItem>> PageAsync(IQueryable<Activity> query, Paging paging, bool exactTotal, CancellationToken ct)
     {
         var (total, exact) = await ListCount.CountAsync(query, paging, exactTotal, ct);
-        var page = await query.OrderByDescending(a => a.DateStart).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(a => new
-            {
-                a.Id, a.ExternalRef, a.Kind, a.Status, a.DateStart, a.DateEnd, a.Title,
-                Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName, a.LeaderRoleText, a.Classification,
-            })
-            .ToListAsync(ct);
-        var countries = await CountriesOfAsync(db, page.Select(a => a.Id).ToList(), ct);
-        return new ListResult<ActivityListItem>(page.Select(a => new ActivityListItem(a.Id, a.ExternalRef, Codes<ActivityKind>.ToCode(a.Kind),
-            Codes<ActivityStatus>.ToCode(a.Status), a.DateStart, a.DateEnd, a.Title, a.Leader, a.LeaderRoleText,
-            countries.TryGetValue(a.Id, out var c) ? c : [], a.Classification.ToCode())).ToList(), total, exact);
+        var page = await SummariesAsync(query.OrderByDescending(a => a.DateStart).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize), ct);
+        return new ListResult<ActivityListItem>(page.Select(a => a.ToListItem()).ToList(), total, exact);
     }
 
-    /// <summary>The legs' countries of one page, in leg order, as a second small query: projecting the
+    /// <summary>The activities of <paramref name="query"/> (in its order) with their leader and countries.</summary>
+    public async Task<List<ActivitySummary>> SummariesAsync(IQueryable<Activity> query, CancellationToken ct)
+    {
+        var rows = await query.AsNoTracking()
+            .Select(a => new
+            {
+                a.Id, a.ExternalRef, a.Kind, a.Status, a.DateStart, a.DateEnd, a.Title, a.LeadPersonId,
+                Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName, a.LeaderRoleText, a.HostOrVenue, a.Classification,
+            })
+            .ToListAsync(ct);
+        var countries = await CountriesOfAsync(rows.Select(a => a.Id).ToList(), ct);
+        return rows.Select(a => new ActivitySummary(a.Id, a.ExternalRef, a.Kind, a.Status, a.DateStart, a.DateEnd, a.Title, a.LeadPersonId,
+            a.Leader, a.LeaderRoleText, a.HostOrVenue, a.Classification, countries.TryGetValue(a.Id, out var c) ? c : [])).ToList();
+    }
+
+    /// <summary>Activities that overlap [first, last] (one spanning the window's edge is included), by start date.</summary>
+    public Task<List<ActivitySummary>> BetweenAsync(DateOnly first, DateOnly last, Func<IQueryable<Activity>, IQueryable<Activity>> filter, CancellationToken ct) =>
+        SummariesAsync(filter(db.Activities.Where(a => a.DateStart <= last && (a.DateEnd >= first || a.DateStart >= first)))
+            .OrderBy(a => a.DateStart).ThenBy(a => a.Id), ct);
+
+    /// <summary>The latest activities a person led, and how many they led in all.</summary>
+    public async Task<(List<ActivitySummary> Latest, int Total)> LedByAsync(int personId, int take, CancellationToken ct)
+    {
+        var led = db.Activities.Where(a => a.LeadPersonId == personId);
+        return (await SummariesAsync(led.OrderByDescending(a => a.DateStart).ThenByDescending(a => a.Id).Take(take), ct), await led.CountAsync(ct));
+    }
+
+    /// <summary>The legs' countries of some activities, in leg order, as a second small query: projecting the
     /// collection inside the page query joins every leg row into the page and costs more to shape.</summary>
-    private static async Task<Dictionary<int, List<string>>> CountriesOfAsync(ChanceryDbContext db, List<int> ids, CancellationToken ct)
+    private async Task<Dictionary<int, List<string>>> CountriesOfAsync(List<int> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
         var legs = await db.ActivityLegs.AsNoTracking().Where(l => ids.Contains(l.ActivityId))
@@ -86,7 +122,7 @@ public static class ActivityQueries
         return byActivity;
     }
 
-    public static async Task<ActivityDetail?> DetailAsync(ChanceryDbContext db, int id, CancellationToken ct)
+    public async Task<ActivityDetail?> DetailAsync(int id, CancellationToken ct)
     {
         var a = await db.Activities.AsNoTracking().Include(x => x.Legs).Include(x => x.LeadPerson).Include(x => x.CounterpartPerson)
             .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -101,4 +137,7 @@ public static class ActivityQueries
         a.CounterpartRoleText, a.PartOfId, a.OwnerUnitId, a.Outcomes, a.ThemeList(), a.Sources, a.Notes,
         a.Classification.ToCode(), a.Version,
         a.Legs.OrderBy(l => l.Order).Select(l => new ActivityLegDto(l.Order, l.CountryIso3, l.City, l.DateStart, l.DateEnd)).ToList());
+
+    /// <summary>Country names (partners of kind country, whoever may see them) in the reader's language.</summary>
+    public Task<CountryNames> CountryNamesAsync(CancellationToken ct) => PartnerCountryNames.LoadAsync(db, ct);
 }

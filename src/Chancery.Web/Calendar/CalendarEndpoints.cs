@@ -1,5 +1,4 @@
 using Chancery.Web.Common.Security;
-using Chancery.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -28,7 +27,7 @@ public static class CalendarEndpoints
 
     private static async Task<Results<ContentHttpResult, NotFound>> Feed(
         string token, HttpContext context, CalendarTokens tokens, SignInManager<ChanceryUser> signIn,
-        ChanceryDbContext db, TimeProvider clock, CancellationToken ct)
+        CalendarQueries queries, TimeProvider clock, CancellationToken ct)
     {
         var user = await tokens.FindAsync(token, ct);
         if (user is null || !await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user)) return TypedResults.NotFound();
@@ -39,7 +38,7 @@ public static class CalendarEndpoints
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var (first, last) = CalendarFeed.Window(today);
-        var entries = await CalendarQueries.BetweenAsync(db, first, last, new CalendarFilter(Status: CalendarFilter.AllStatuses), ct);
+        var entries = await queries.BetweenAsync(first, last, new CalendarFilter(Status: CalendarFilter.AllStatuses), ct);
         var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
         var ics = CalendarFeed.Write(entries, baseUrl, "Chancery – " + (string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email : user.DisplayName));
         context.Response.Headers.CacheControl = "private, no-store";

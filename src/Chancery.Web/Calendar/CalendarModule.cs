@@ -4,8 +4,11 @@ namespace Chancery.Web.Calendar;
 
 public sealed class CalendarModule : IChanceryModule
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddScoped<CalendarTokens>();
+        services.AddScoped<CalendarQueries>();
+    }
 
     public void MapApi(RouteGroupBuilder api) => api.MapCalendarEndpoints();
 

@@ -1,8 +1,7 @@
 using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Api;
-using Chancery.Web.Data;
+using Chancery.Web.Common.Writing;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Web.People;
 
@@ -18,18 +17,13 @@ public static class PeopleEndpoints
         return api;
     }
 
-    private static async Task<Ok<ListResult<PersonListItem>>> List([AsParameters] PeopleFilter filter, ChanceryDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await PeopleQueries.ListAsync(db, filter, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct));
+    private static async Task<Ok<ListResult<PersonListItem>>> List([AsParameters] PeopleFilter filter, PeopleQueries queries, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(filter, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct));
 
-    private static async Task<Results<Ok<PersonDetail>, NotFound>> Get(int id, ChanceryDbContext db, CancellationToken ct) =>
-        await PeopleQueries.DetailAsync(db, id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+    private static async Task<Results<Ok<PersonDetail>, NotFound>> Get(int id, PeopleQueries queries, CancellationToken ct) =>
+        await queries.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<PersonDetail>, NotFound, ValidationProblem>> AddOffice(int id, PersonOfficeInput input, ChanceryDbContext db, CancellationToken ct)
-    {
-        var person = await db.People.Include(p => p.Offices).SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (person is null) return TypedResults.NotFound();
-        var errors = await PeopleQueries.AddOfficeAsync(db, person, input, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok((await PeopleQueries.DetailAsync(db, id, ct))!);
-    }
+    private static async Task<Results<Ok<PersonDetail>, Created<PersonDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> AddOffice(
+        int id, PersonOfficeInput input, PersonWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.AddOfficeAsync(id, input, ct)).ToHttp(words);
 }

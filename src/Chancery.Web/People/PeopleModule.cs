@@ -1,12 +1,18 @@
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
+using Chancery.Web.Common.Writing;
 
 namespace Chancery.Web.People;
 
 public sealed class PeopleModule : IChanceryModule
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddScoped<ISearchSource, PersonSearchSource>();
+        services.AddScoped<PeopleQueries>();
+        services.AddScoped<PersonWriter>();
+        services.AddErrorTexts<PeopleText>();
+    }
 
     public void MapApi(RouteGroupBuilder api) => api.MapPeopleEndpoints();
 

@@ -1,6 +1,8 @@
 using Chancery.Web.Common.Api;
+using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Data;
+using Chancery.Web.Partners;
 using Chancery.Web.Reference;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,9 +20,10 @@ public sealed record PeopleFilter(string? Q, string? Side, int? Page, int? PageS
 /// <summary>An office period to add: a ranked office from the reference list, or a free-text title.</summary>
 public sealed record PersonOfficeInput(int? OfficeId, string? Title, DateOnly From, DateOnly? To);
 
-public static class PeopleQueries
+/// <summary>The People module's reads, for its endpoints, its pages and the modules that choose people.</summary>
+public sealed class PeopleQueries(ChanceryDbContext db)
 {
-    public static async Task<ListResult<PersonListItem>> ListAsync(ChanceryDbContext db, PeopleFilter f, DateOnly today, CancellationToken ct)
+    public async Task<ListResult<PersonListItem>> ListAsync(PeopleFilter f, DateOnly today, CancellationToken ct)
     {
         var query = db.People.AsNoTracking().MatchingSearch(f.Q);
         if (Enum.TryParse<OfficeSide>(f.Side, true, out var side)) query = query.Where(p => p.Side == side);
@@ -36,7 +39,7 @@ public static class PeopleQueries
         }).ToList(), total);
     }
 
-    public static async Task<PersonDetail?> DetailAsync(ChanceryDbContext db, int id, CancellationToken ct)
+    public async Task<PersonDetail?> DetailAsync(int id, CancellationToken ct)
     {
         var p = await db.People.AsNoTracking().Include(x => x.Offices).ThenInclude(o => o.Office).SingleOrDefaultAsync(x => x.Id == id, ct);
         return p is null ? null : new PersonDetail(p.Id, p.FullName, p.Side.ToString().ToLowerInvariant(), p.CountryIso3, p.Version,
@@ -44,23 +47,21 @@ public static class PeopleQueries
                 o.Office?.Tier, o.Title, o.From, o.To)).ToList());
     }
 
-    /// <summary>The office held on a day: the best-ranked one, else a free-text title held then, else the latest held.</summary>
-    public static PersonOffice? CurrentOffice(Person p, DateOnly day) =>
-        p.Offices.Where(o => o.Covers(day)).OrderBy(o => o.Office?.Tier ?? int.MaxValue).FirstOrDefault()
-        ?? p.Offices.OrderByDescending(o => o.To ?? DateOnly.MaxValue).FirstOrDefault();
+    /// <summary>The people of one side, by name (the edit form's choices of leader and counterpart).</summary>
+    public Task<List<Person>> OnSideAsync(OfficeSide side, CancellationToken ct) =>
+        db.People.AsNoTracking().Where(p => p.Side == side).OrderBy(p => p.FullName).ToListAsync(ct);
 
-    /// <summary>Checks an office period (field names as the API's ValidationProblem) and adds it.</summary>
-    public static async Task<Dictionary<string, string[]>> AddOfficeAsync(ChanceryDbContext db, Person person, PersonOfficeInput input, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim();
-        if (input.OfficeId is null && title is null) errors["officeId"] = ["Choose an office or write a title."];
-        if (input.OfficeId is { } officeId && !await db.Offices.AnyAsync(o => o.Id == officeId && o.Side == person.Side, ct))
-            errors["officeId"] = ["No such office on this person's side."];
-        if (input.To is { } to && to < input.From) errors["to"] = ["The end is before the start."];
-        if (errors.Count > 0) return errors;
-        person.Offices.Add(new PersonOffice { OfficeId = input.OfficeId, Title = input.OfficeId is null ? title : null, From = input.From, To = input.To });
-        await db.SaveChangesAsync(ct);
-        return errors;
-    }
+    /// <summary>The reference offices of one side, best-ranked first.</summary>
+    public Task<List<Office>> OfficesAsync(OfficeSide side, CancellationToken ct) =>
+        db.Offices.AsNoTracking().Where(o => o.Side == side).OrderBy(o => o.Tier).ThenBy(o => o.NameEn).ToListAsync(ct);
+
+    /// <summary>See <see cref="LeaderChoices"/>.</summary>
+    public Task<List<(int Id, string Name)>> LeaderChoicesAsync(int? selected, CancellationToken ct) => LeaderChoices.LoadAsync(db, selected, ct);
+
+    /// <summary>The office held on a day (<see cref="Person.OfficeOn"/>), else the latest held.</summary>
+    public static PersonOffice? CurrentOffice(Person p, DateOnly day) =>
+        p.OfficeOn(day) ?? p.Offices.OrderByDescending(o => o.To ?? DateOnly.MaxValue).FirstOrDefault();
+
+    /// <summary>Country names (partners of kind country, whoever may see them) in the reader's language.</summary>
+    public Task<CountryNames> CountryNamesAsync(CancellationToken ct) => PartnerCountryNames.LoadAsync(db, ct);
 }

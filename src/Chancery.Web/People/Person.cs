@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Chancery.Web.Common.Concurrency;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Reference;
@@ -25,6 +26,11 @@ public sealed class Person : IVersioned, ISearchable
     public int? TierOn(DateOnly day) => Offices
         .Where(o => o.Office is not null && o.Covers(day))
         .Select(o => (int?)o.Office!.Tier).Min();
+
+    /// <summary>The office held on a day: the best-ranked one, else a free-text title held then; null
+    /// when none was held (needs <see cref="Offices"/> with their <see cref="PersonOffice.Office"/>).</summary>
+    public PersonOffice? OfficeOn(DateOnly day) =>
+        Offices.Where(o => o.Covers(day)).OrderBy(o => o.Office?.Tier ?? int.MaxValue).FirstOrDefault();
 }
 
 /// <summary>An office held for a period. Either a ranked office from the reference list, or a free-text
@@ -40,5 +46,16 @@ public sealed class PersonOffice
     /// <summary>Last day held; null while still held.</summary>
     public DateOnly? To { get; set; }
 
-    public bool Covers(DateOnly day) => From <= day && (To is null || To >= day);
+    /// <summary>The one rule for "held on that day" (from its first day to its last, open while held), as
+    /// an expression the database runs (<see cref="HeldOn"/>, <see cref="OfficeHeldQueries.WhereHeldOn"/>)
+    /// and, compiled, in memory (<see cref="Covers"/>).</summary>
+    public static readonly Expression<Func<PersonOffice, DateOnly, bool>> HeldOnDay =
+        (o, day) => o.From <= day && (o.To == null || o.To >= day);
+
+    private static readonly Func<PersonOffice, DateOnly, bool> HeldOnDayCompiled = HeldOnDay.Compile();
+
+    /// <summary>Office periods held on <paramref name="day"/>, for a query.</summary>
+    public static Expression<Func<PersonOffice, bool>> HeldOn(DateOnly day) => OfficeHeldQueries.HeldOn(day);
+
+    public bool Covers(DateOnly day) => HeldOnDayCompiled(this, day);
 }

@@ -9,9 +9,13 @@ namespace Chancery.Web.Reports;
 /// <summary>Computes the annual review with three queries through the DbContext (so the classification
 /// filter decides what is counted): the counted activities with their ranks, their countries, and the
 /// names of the countries visited. Ranks are decided in the database by joining the ranked office periods
-/// (person_offices) covering the start date to the activities, which runs the same on SQLite and PostgreSQL.</summary>
-public static class AnnualReviewQuery
+/// (person_offices) held on the start date (PersonOffice.HeldOnDay) to the activities, which runs the same on SQLite and PostgreSQL.</summary>
+public sealed class AnnualReviewQuery(ChanceryDbContext db)
 {
+    /// <summary>The review of a period, for the review page (the API and the benchmarks call the static form).</summary>
+    public Task<AnnualReview> ComputeAsync(ReviewPeriod period, CancellationToken ct) =>
+        ComputeAsync(db, period.From, period.To, period.Tier, period.Forecast, ct);
+
     private static readonly ActivityKind[] CountedKinds =
     [
         .. ActivityKinds.OutgoingVisits, ActivityKind.IncomingVisit, ActivityKind.MultilateralConference,
@@ -34,17 +38,16 @@ public static class AnnualReviewQuery
         // (ActivityConfiguration), and each finds its person's office periods by (person, from). The join to
         // Activities keeps the classification filter.
         var inPeriod = db.Activities.Where(a => a.DateStart >= from && a.DateStart <= to && statuses.Contains(a.Status));
-        var led = from o in db.PersonOffices
-                  where o.OfficeId != null && o.Office!.Tier <= tier
-                  join a in inPeriod on o.PersonId equals a.LeadPersonId
-                  where a.Kind != ActivityKind.IncomingVisit && CountedKinds.Contains(a.Kind)
-                      && o.From <= a.DateStart && (o.To == null || o.To >= a.DateStart)
-                  select a.Id;
-        var received = from o in db.PersonOffices
-                       where o.OfficeId != null && o.Office!.Tier <= IncomingCounterpartTier
-                       join a in inPeriod on o.PersonId equals a.CounterpartPersonId
-                       where a.Kind == ActivityKind.IncomingVisit && o.From <= a.DateStart && (o.To == null || o.To >= a.DateStart)
-                       select a.Id;
+        var led = db.PersonOffices.Where(o => o.OfficeId != null && o.Office!.Tier <= tier)
+            .Join(inPeriod, o => (int?)o.PersonId, a => a.LeadPersonId, (o, a) => new { Office = o, Activity = a })
+            .Where(x => x.Activity.Kind != ActivityKind.IncomingVisit && CountedKinds.Contains(x.Activity.Kind))
+            .WhereHeldOn(x => x.Office, x => x.Activity.DateStart)
+            .Select(x => x.Activity.Id);
+        var received = db.PersonOffices.Where(o => o.OfficeId != null && o.Office!.Tier <= IncomingCounterpartTier)
+            .Join(inPeriod, o => (int?)o.PersonId, a => a.CounterpartPersonId, (o, a) => new { Office = o, Activity = a })
+            .Where(x => x.Activity.Kind == ActivityKind.IncomingVisit)
+            .WhereHeldOn(x => x.Office, x => x.Activity.DateStart)
+            .Select(x => x.Activity.Id);
         var counted = led.Union(received);
 
         // One connection for the three statements (SQLite: opening and closing one per query cost a few ms).

@@ -4,7 +4,10 @@ namespace Chancery.Web.Reports;
 
 public sealed class ReportsModule : IChanceryModule
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration) { }
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<AnnualReviewQuery>();
+    }
 
     public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints();
 

@@ -85,6 +85,41 @@ public abstract class ActivityApiTests(AppFixture fixture)
         body.ShouldContain("\"legs[1].dateStart\""); // starts before the previous leg ends
     }
 
+    [Theory]
+    [InlineData(null, "At most 1000 characters.")]
+    [InlineData("vi", "Tối đa 1000 ký tự.")]
+    public async Task A_title_longer_than_the_model_allows_is_a_400_naming_the_title_in_the_callers_language(string? language, string words)
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/activities")
+        {
+            Content = JsonContent.Create(NewVisit() with { Title = new string('x', 1200) }),
+        };
+        if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
+
+        var response = await admin.SendAsync(request, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var errors = problem.RootElement.GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).ShouldBe(["title"]);
+        errors.GetProperty("title")[0].GetString().ShouldBe(words);
+        problem.RootElement.GetProperty("codes").GetProperty("title")[0].GetString().ShouldBe("TooLong");
+    }
+
+    [Fact]
+    public async Task An_update_that_leaves_out_the_classification_keeps_the_stored_level()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        var created = await admin.PostAsJsonAsync("/api/v1/activities", NewVisit() with { Classification = "confidential" }, Ct);
+        var detail = (await created.Content.ReadFromJsonAsync<ActivityDetail>(Ct))!;
+
+        var updated = await admin.PutAsJsonAsync($"/api/v1/activities/{detail.Id}", NewVisit() with { Title = "Still confidential", Version = detail.Version }, Ct);
+
+        updated.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await updated.Content.ReadFromJsonAsync<ActivityDetail>(Ct))!.Classification.ShouldBe("confidential");
+    }
+
     [Fact]
     public async Task Saving_over_someone_elses_change_is_refused_with_409()
     {

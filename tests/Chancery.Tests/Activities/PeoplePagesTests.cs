@@ -1,15 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Chancery.Tests.Infrastructure;
 using Chancery.Web.Common.Api;
 using Chancery.Web.People;
+using static Chancery.Tests.Activities.PageHtml;
 
 namespace Chancery.Tests.Activities;
 
 /// <summary>The People pages and API: a leader found without diacritics, their offices over time and
 /// the activities they led; an editor adds an office period.</summary>
-public abstract partial class PeoplePagesTests(AppFixture fixture)
+public abstract class PeoplePagesTests(AppFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -73,19 +73,6 @@ public abstract partial class PeoplePagesTests(AppFixture fixture)
         var (response, outcome) = await ActivityDataset.ImportAsync(client, Csv);
         response.IsSuccessStatusCode.ShouldBeTrue(string.Join("; ", outcome?.Problems.Select(p => $"{p.Line}/{p.Column}: {p.Reason}") ?? []));
     }
-
-    private static async Task<string> PageAsync(HttpClient client, string url, CancellationToken ct) =>
-        WebUtility.HtmlDecode(await client.GetStringAsync(url, ct));
-
-    private static string Token(string html)
-    {
-        var match = AntiforgeryInput().Match(html);
-        match.Success.ShouldBeTrue("the page has no antiforgery token");
-        return WebUtility.HtmlDecode(match.Groups["a"].Success ? match.Groups["a"].Value : match.Groups["b"].Value);
-    }
-
-    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"(?<a>[^\"]+)\"|<input[^>]*value=\"(?<b>[^\"]+)\"[^>]*name=\"__RequestVerificationToken\"")]
-    private static partial Regex AntiforgeryInput();
 }
 
 public sealed class PeoplePagesTestsOnSqlite(SqliteApp fixture) : PeoplePagesTests(fixture), IClassFixture<SqliteApp>;

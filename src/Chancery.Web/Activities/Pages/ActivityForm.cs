@@ -1,3 +1,6 @@
+using Chancery.Web.Common.Localization;
+using Chancery.Web.Common.Ui;
+
 namespace Chancery.Web.Activities.Pages;
 
 /// <summary>The edit form's model: what the browser posts (codes as strings, legs as repeated rows).
@@ -63,6 +66,32 @@ public sealed class ActivityForm
         Version = d.Version,
         Legs = d.Legs.Select(l => new LegRow { CountryIso3 = l.CountryIso3, City = l.City, DateStart = l.DateStart, DateEnd = l.DateEnd }).ToList(),
     };
+
+    /// <summary>The editor's values beside the stored ones, for the conflict notice. <paramref name="a"/> and
+    /// <paramref name="t"/> word a label (the Activities texts and the shared ones).</summary>
+    public List<ConflictNotice.Row> ConflictRows(ActivityDetail stored, Func<string, string> a, Func<string, string> t)
+    {
+        static string Legs(IEnumerable<(string Code, DateOnly? From, DateOnly? To)> legs) =>
+            string.Join(" → ", legs.Select(l => $"{l.Code} {Formats.Date(l.From)}–{Formats.Date(l.To)}"));
+        return
+        [
+            new(a("Kind"), Kind, stored.Kind),
+            new(a("Status"), Status, stored.Status),
+            new(a("DateStart"), Formats.Date(DateStart), Formats.Date(stored.DateStart)),
+            new(a("DateEnd"), Formats.Date(DateEnd ?? DateStart), Formats.Date(stored.DateEnd)),
+            new(a("Title"), Title, stored.Title),
+            new(a("LeaderRole"), LeaderRoleText, stored.LeaderRoleText),
+            new(a("Venue"), HostOrVenue, stored.HostOrVenue),
+            new(a("Channel"), Channel, stored.Channel),
+            new(a("CounterpartRole"), CounterpartRoleText, stored.CounterpartRoleText),
+            new(a("LegsOrCountries"), Legs(FilledLegs().Select(x => (x.Leg.CountryIso3?.Trim().ToUpperInvariant() ?? "", x.Leg.DateStart, x.Leg.DateEnd))),
+                Legs(stored.Legs.Select(l => (l.CountryIso3, l.DateStart, l.DateEnd)))),
+            new(a("Outcomes"), Outcomes, stored.Outcomes),
+            new(a("Sources"), Sources, stored.Sources),
+            new(t("Classification"), Classification, stored.Classification),
+            new(t("Notes"), Notes, stored.Notes),
+        ];
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -2,11 +2,10 @@ using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Import;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Data;
-using Chancery.Web.People;
 using Chancery.Web.Reference;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chancery.Web.Activities;
+namespace Chancery.Web.People;
 
 /// <summary>Finds or creates the people an import names (by side and folded name) and gives each the
 /// office periods the rows show: per person and office, a period from the first to the last date the
@@ -14,7 +13,7 @@ namespace Chancery.Web.Activities;
 /// mid-year thus holds the old office up to their last record in it and the new one from their first.
 /// Works batch by batch: a new person is written with the batch that first names them (activities
 /// point at people), their office periods and audit entries at the end, once the whole file is seen.</summary>
-internal sealed class PeopleDirectory
+public sealed class PeopleDirectory
 {
     private readonly Dictionary<(OfficeSide, string), Person> _people = [];
     private readonly Dictionary<(Person, int?, string?), (DateOnly From, DateOnly To)> _seen = [];
@@ -26,9 +25,9 @@ internal sealed class PeopleDirectory
     private readonly TextFoldingCache _names = new();
 
     /// <summary>Loads the stored people a batch names that were not looked up before.</summary>
-    public async Task LoadAsync(ChanceryDbContext db, IEnumerable<ActivityRow> rows, CancellationToken ct)
+    public async Task LoadNamedAsync(ChanceryDbContext db, IEnumerable<string?> names, CancellationToken ct)
     {
-        var keys = rows.SelectMany(r => new[] { r.LeaderName, r.CounterpartName }).OfType<string>()
+        var keys = names.OfType<string>()
             .Distinct(StringComparer.Ordinal).Select(_names.Fold).Where(_looked.Add).ToList();
         if (keys.Count == 0) return;
         foreach (var person in await db.People.Include(p => p.Offices).Where(p => EF.Parameter(keys).Contains(p.NameKey)).ToListAsync(ct))
