@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Chancery.Web.Activities;
 
 public enum ActivityKind
@@ -13,30 +11,6 @@ public enum ActivityDirection { None = 0, Outgoing = 1, Incoming = 2 }
 public enum ActivityStatus { Planned = 1, Confirmed, Completed, Postponed, Cancelled }
 
 public enum ActivityChannel { Party = 1, State, Government, NationalAssembly, People, Ministry, Province }
-
-/// <summary>The snake_case codes the interchange format and the API use for these enums
-/// (state_visit, national_assembly …), derived from the member names so they cannot drift.</summary>
-public static class Codes<T> where T : struct, Enum
-{
-    private static readonly Dictionary<string, T> ByCode =
-        Enum.GetValues<T>().ToDictionary(ToCode, v => v, StringComparer.OrdinalIgnoreCase);
-
-    public static IReadOnlyCollection<string> All => ByCode.Keys;
-
-    public static string ToCode(T value)
-    {
-        var name = value.ToString();
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0) builder.Append('_');
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-        return builder.ToString();
-    }
-
-    public static bool TryParse(string? code, out T value) => ByCode.TryGetValue(code?.Trim() ?? "", out value);
-}
 
 public static class ActivityKinds
 {

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Api;
 namespace Chancery.Web.Activities;
 
 /// <summary>The Activities module's own problem codes; their words are in ActivitiesText.resx (English)

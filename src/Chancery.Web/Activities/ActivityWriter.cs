@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Concurrency;
 using Chancery.Web.Common.Writing;

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Time;
 using Chancery.Web.Common.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -36,7 +37,7 @@ public static class CalendarEndpoints
         // filter decides what the feed holds, exactly as it does for that user's pages.
         context.User = await signIn.CreateUserPrincipalAsync(user);
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var (first, last) = CalendarFeed.Window(today);
         var entries = await queries.BetweenAsync(first, last, new CalendarFilter(Status: CalendarFilter.AllStatuses), ct);
         var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";

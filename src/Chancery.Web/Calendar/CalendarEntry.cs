@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Api;
 using Chancery.Web.Activities;
 
 namespace Chancery.Web.Calendar;

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Time;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Search;
@@ -37,7 +38,7 @@ public sealed class PartnerQueries(ChanceryDbContext db, TimeProvider clock)
 {
     private sealed record Row(Partner Partner, RelationLevel? Level, DateOnly? Since, DatePrecision? Precision);
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today();
 
     public async Task<PartnerDetail?> GetAsync(string code, CancellationToken ct = default)
     {
@@ -87,7 +88,7 @@ public sealed class PartnerQueries(ChanceryDbContext db, TimeProvider clock)
     }
 
     /// <summary>How many partners stand at each level on <paramref name="asOf"/> (the home page's cards).</summary>
-    public static async Task<Dictionary<RelationLevel, int>> CountByLevelAsync(ChanceryDbContext db, DateOnly asOf, CancellationToken ct)
+    public async Task<Dictionary<RelationLevel, int>> CountByLevelAsync(DateOnly asOf, CancellationToken ct)
     {
         var rows = await QueryWithLevel(db, asOf, db.Partners.AsNoTracking()).ToListAsync(ct);
         return rows.Select(CurrentLevel).Where(l => l is not null).GroupBy(l => l!.Value).ToDictionary(g => g.Key, g => g.Count());

@@ -1,18 +1,21 @@
+using System.Linq.Expressions;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Chancery.Web.Partners;
 
-public sealed class PartnerSearchSource(ChanceryDbContext db, IStringLocalizer<PartnersText> text) : ISearchSource
+/// <summary>Partners in the global search box, by code, named in the reader's language.</summary>
+public sealed class PartnerSearchSource(ChanceryDbContext db, IStringLocalizer<PartnersText> text)
+    : SearchSource<Partner, PartnerSearchSource.Row>(db)
 {
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(IReadOnlyList<string> foldedTerms, int limit, CancellationToken ct)
-    {
-        var partners = await db.Partners.AsNoTracking().MatchingSearch(string.Join(' ', foldedTerms))
-            .OrderBy(p => p.Code).Take(limit).ToListAsync(ct);
-        var vietnamese = LocalizationSetup.IsVietnamese;
-        return partners.Select(p => new SearchHit(text["Partner"], p.Name(vietnamese), p.Code, "/partners/" + p.Code)).ToList();
-    }
+    public sealed record Row(string Code, string NameVi, string NameEn);
+
+    protected override IOrderedQueryable<Partner> Order(IQueryable<Partner> matching) => matching.OrderBy(p => p.Code);
+
+    protected override Expression<Func<Partner, Row>> Columns => p => new Row(p.Code, p.NameVi, p.NameEn);
+
+    protected override SearchHit ToHit(Row p) =>
+        new(text["Partner"], LocalizationSetup.IsVietnamese ? p.NameVi : p.NameEn, p.Code, "/partners/" + p.Code);
 }

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Time;
 using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Writing;
@@ -18,7 +19,7 @@ public static class PeopleEndpoints
     }
 
     private static async Task<Ok<ListResult<PersonListItem>>> List([AsParameters] PeopleFilter filter, PeopleQueries queries, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(filter, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct));
+        TypedResults.Ok(await queries.ListAsync(filter, clock.Today(), ct));
 
     private static async Task<Results<Ok<PersonDetail>, NotFound>> Get(int id, PeopleQueries queries, CancellationToken ct) =>
         await queries.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Api;
 using Chancery.Web.Partners;
 using Chancery.Web.People;
 using Chancery.Web.Activities;

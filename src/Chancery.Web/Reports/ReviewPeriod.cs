@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Time;
 namespace Chancery.Web.Reports;
 
 /// <summary>The review's period and options as the page and the documents take them from the address:
@@ -10,7 +11,7 @@ public sealed record ReviewPeriod(DateOnly From, DateOnly To, int Tier, bool For
 
     public static ReviewPeriod Resolve(DateOnly? from, DateOnly? to, int? tier, bool? forecast, TimeProvider clock)
     {
-        var lastYear = clock.GetLocalNow().Year - 1;
+        var lastYear = clock.Today().Year - 1;
         return new ReviewPeriod(
             from ?? new DateOnly(lastYear, 1, 1),
             to ?? new DateOnly(lastYear, 12, 31),
