@@ -23,9 +23,9 @@ public sealed class ActivityWriter(ChanceryDbContext db, ActivityQueries queries
 
         var activity = new Activity { ExternalRef = input.ExternalRef is { Length: > 0 } r ? r : "A-" + Guid.NewGuid().ToString("N")[..12] };
         Apply(activity, input, level!.Value);
-        if (CheckLimits(activity, problems)) return WriteOutcome<ActivityDetail>.Invalid(problems);
         db.Activities.Add(activity);
-        return await VersionedSave.SaveAsync(db, c => queries.DetailAsync(activity.Id, c), WriteStatus.Created, ct);
+        // The read runs after the save, when the new activity has its id.
+        return await CheckedSave.SaveAsync(db, Limited(activity), problems, c => queries.DetailAsync(activity.Id, c), WriteStatus.Created, ct);
     }
 
     public async Task<WriteOutcome<ActivityDetail>> UpdateAsync(int id, ActivityInput input, CancellationToken ct)
@@ -39,25 +39,13 @@ public sealed class ActivityWriter(ChanceryDbContext db, ActivityQueries queries
 
         if (input.ExternalRef is { Length: > 0 } r) activity.ExternalRef = r;
         Apply(activity, input, level!.Value);
-        if (CheckLimits(activity, problems)) return WriteOutcome<ActivityDetail>.Invalid(problems);
         db.ExpectVersion(activity, input.Version!.Value);
-        return await VersionedSave.SaveAsync(db, c => queries.DetailAsync(id, c), WriteStatus.Saved, ct);
+        return await CheckedSave.SaveAsync(db, Limited(activity), problems, c => queries.DetailAsync(id, c), WriteStatus.Saved, ct);
     }
 
-    /// <summary>The lengths and characters the model allows, on the activity and each leg; on a problem
-    /// the changes are forgotten, so nothing half-applied is saved later by the same context.</summary>
-    private bool CheckLimits(Activity activity, Problems problems)
-    {
-        ModelLimits.Check(db, activity, problems);
-        for (var i = 0; i < activity.Legs.Count; i++)
-        {
-            var prefix = $"legs[{i}].";
-            ModelLimits.Check(db, activity.Legs[i], problems, name => prefix + ModelLimits.CamelCase(name));
-        }
-        if (!problems.Any) return false;
-        db.ChangeTracker.Clear();
-        return true;
-    }
+    /// <summary>The activity and each of its legs, whose fields the input names legs[0].city …</summary>
+    private static IEnumerable<Limited> Limited(Activity activity) =>
+        [new(activity), .. activity.Legs.Select((leg, i) => new Limited(leg, $"legs[{i}]."))];
 
     /// <summary>The input's codes, references and dates (field names as the API's JSON names them).</summary>
     private async Task<Problems> CheckAsync(ActivityInput input, int? editingId, CancellationToken ct)

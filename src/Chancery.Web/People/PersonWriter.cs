@@ -30,10 +30,7 @@ public sealed class PersonWriter(ChanceryDbContext db, PeopleQueries queries)
             problems.Add("officeId", PeopleErrors.UnknownOfficeOnSide);
         if (input.To is { } to && to < input.From) problems.Add("to", ErrorCodes.EndBeforeStart);
         var office = new PersonOffice { OfficeId = input.OfficeId, Title = input.OfficeId is null ? title : null, From = input.From, To = input.To };
-        ModelLimits.Check(db, office, problems);
-        if (problems.Any) return WriteOutcome<PersonDetail>.Invalid(problems);
-
         person.Offices.Add(office);
-        return await VersionedSave.SaveAsync(db, c => queries.DetailAsync(personId, c), WriteStatus.Saved, ct);
+        return await CheckedSave.SaveAsync(db, office, problems, c => queries.DetailAsync(personId, c), WriteStatus.Saved, ct);
     }
 }
