@@ -105,8 +105,12 @@ public abstract class AdministrationApiTests(AppFixture fixture)
 
         update.StatusCode.ShouldBe(HttpStatusCode.OK);
         var trail = await admin.GetFromJsonAsync<ListResult<AuditRow>>($"/api/v1/audit?entityType=Unit&entityKey={created.Id}", Ct);
-        trail!.Items.Count(e => e.Action == (int)AuditAction.Created).ShouldBe(1);
-        var updated = trail.Items.Single(e => e.Action == (int)AuditAction.Updated);
+        trail!.Items.Count(e => e.Action == "created").ShouldBe(1);
+        var updated = trail.Items.Single(e => e.Action == "updated");
+        updated.Classification.ShouldBe("public");
+        // A time a client in another zone reads right: as sent, it carries its offset.
+        using var raw = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync($"/api/v1/audit?entityType=Unit&entityKey={created.Id}", Ct));
+        raw.RootElement.GetProperty("items")[0].GetProperty("at").GetString()!.ShouldMatch(@"(Z|[+-]\d\d:\d\d)$");
         var changes = AuditChanges.Parse(updated.Changes);
         changes.ShouldContain(new AuditChange("NameEn", "Hue Citi", "Hue City"));
         changes.ShouldNotContain(c => c.Property == "NameVi" || c.Property == "Code");
@@ -172,7 +176,7 @@ public abstract class AdministrationApiTests(AppFixture fixture)
     private static async Task<IDictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors;
 
-    private sealed record AuditRow(int Id, int Action, string EntityType, string EntityKey, string Changes);
+    private sealed record AuditRow(int Id, string Action, DateTimeOffset At, string EntityType, string EntityKey, string Changes, string Classification);
 }
 
 public sealed class AdministrationApiTestsOnSqlite(SqliteApp fixture) : AdministrationApiTests(fixture), IClassFixture<SqliteApp>;

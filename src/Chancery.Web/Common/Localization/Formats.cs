@@ -12,7 +12,7 @@ public static class Formats
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
 
     public static string DateTime(DateTime utc) =>
-        utc.ToLocalTime().ToString(LocalizationSetup.IsVietnamese ? "dd/MM/yyyy HH:mm" : "d MMM yyyy HH:mm", CultureInfo.CurrentCulture);
+        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Time.SectorDay.Zone).ToString(LocalizationSetup.IsVietnamese ? "dd/MM/yyyy HH:mm" : "d MMM yyyy HH:mm", CultureInfo.CurrentCulture);
 
     public static string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
