@@ -13,9 +13,13 @@ namespace Chancery.Web.Reports;
 /// (person_offices) held on the start date (PersonOffice.HeldOnDay) to the activities, which runs the same on SQLite and PostgreSQL.</summary>
 public sealed class AnnualReviewQuery(ChanceryDbContext db)
 {
-    /// <summary>The review of a period, for the review page (the API and the benchmarks call the static form).</summary>
+    /// <summary>The review of a period, for the review page (the benchmarks call the static form with their own context).</summary>
     public Task<AnnualReview> ComputeAsync(ReviewPeriod period, CancellationToken ct) =>
         ComputeAsync(db, period.From, period.To, period.Tier, period.Forecast, ct);
+
+    /// <summary>The review of a period, for the API.</summary>
+    public Task<AnnualReview> ComputeAsync(DateOnly from, DateOnly to, int tier, bool forecast, CancellationToken ct) =>
+        ComputeAsync(db, from, to, tier, forecast, ct);
 
     private static readonly ActivityKind[] CountedKinds =
     [

@@ -1,5 +1,5 @@
 using Chancery.Web.Common.Localization;
-using Chancery.Web.Data;
+using Chancery.Web.Common.Writing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -20,39 +20,40 @@ public static class ReportEndpoints
     }
 
     private static async Task<Results<Ok<AnnualReview>, ValidationProblem>> AnnualReview(
-        DateOnly? from, DateOnly? to, int? tier, bool? forecast, ChanceryDbContext db, CancellationToken ct)
+        DateOnly? from, DateOnly? to, int? tier, bool? forecast, AnnualReviewQuery review, ErrorWords words, CancellationToken ct)
     {
-        if (Validate(from, to, tier) is { } errors) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await AnnualReviewQuery.ComputeAsync(db, from!.Value, to!.Value, tier ?? 1, forecast ?? false, ct));
+        if (Check(from, to, tier) is { } problems) return WriteResults.Invalid(problems, words);
+        return TypedResults.Ok(await review.ComputeAsync(from!.Value, to!.Value, tier ?? 1, forecast ?? false, ct));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> AnnualReviewDocument(
-        DateOnly? from, DateOnly? to, int? tier, bool? forecast, string? culture, ChanceryDbContext db, IStringLocalizer<ReportsText> text, CancellationToken ct)
+        DateOnly? from, DateOnly? to, int? tier, bool? forecast, string? culture, AnnualReviewQuery query, ErrorWords words,
+        IStringLocalizer<ReportsText> text, CancellationToken ct)
     {
-        if (Validate(from, to, tier) is { } errors) return TypedResults.ValidationProblem(errors);
+        if (Check(from, to, tier) is { } problems) return WriteResults.Invalid(problems, words);
         DocumentCulture.Apply(culture);
-        var review = await AnnualReviewQuery.ComputeAsync(db, from!.Value, to!.Value, tier ?? 1, forecast ?? false, ct);
+        var review = await query.ComputeAsync(from!.Value, to!.Value, tier ?? 1, forecast ?? false, ct);
         return TypedResults.File(AnnualReviewDocx.Write(review, text), AnnualReviewDocx.ContentType, FileName(review, "docx"));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> AnnualReviewWorkbook(
-        DateOnly? from, DateOnly? to, int? tier, bool? forecast, string? culture, ChanceryDbContext db, IStringLocalizer<ReportsText> text,
-        IStringLocalizer<Activities.ActivitiesText> activityWords, CancellationToken ct)
+        DateOnly? from, DateOnly? to, int? tier, bool? forecast, string? culture, AnnualReviewQuery query, ErrorWords words,
+        IStringLocalizer<ReportsText> text, IStringLocalizer<Activities.ActivitiesText> activityWords, CancellationToken ct)
     {
-        if (Validate(from, to, tier) is { } errors) return TypedResults.ValidationProblem(errors);
+        if (Check(from, to, tier) is { } problems) return WriteResults.Invalid(problems, words);
         DocumentCulture.Apply(culture);
-        var review = await AnnualReviewQuery.ComputeAsync(db, from!.Value, to!.Value, tier ?? 1, forecast ?? false, ct);
+        var review = await query.ComputeAsync(from!.Value, to!.Value, tier ?? 1, forecast ?? false, ct);
         return TypedResults.File(AnnualReviewXlsx.Write(review, text, activityWords), AnnualReviewXlsx.ContentType, FileName(review, "xlsx"));
     }
 
-    private static Dictionary<string, string[]>? Validate(DateOnly? from, DateOnly? to, int? tier)
+    private static Problems? Check(DateOnly? from, DateOnly? to, int? tier)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (from is null) errors["from"] = ["Give the first day of the period (YYYY-MM-DD)."];
-        if (to is null) errors["to"] = ["Give the last day of the period (YYYY-MM-DD)."];
-        if (from is not null && to is not null && to < from) errors["to"] = ["The period ends before it starts."];
-        if (tier is < 1 or > 5) errors["tier"] = ["The tier is between 1 and 5."];
-        return errors.Count > 0 ? errors : null;
+        var problems = new Problems();
+        if (from is null) problems.Add("from", ErrorCodes.Date);
+        if (to is null) problems.Add("to", ErrorCodes.Date);
+        if (from is not null && to is not null && to < from) problems.Add("to", ErrorCodes.EndBeforeStart);
+        if (tier is < 1 or > 5) problems.Add("tier", ErrorCodes.Between, 1, 5);
+        return problems.Any ? problems : null;
     }
 
     private static string FileName(AnnualReview review, string extension) =>

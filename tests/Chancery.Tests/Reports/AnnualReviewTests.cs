@@ -111,6 +111,27 @@ public abstract class AnnualReviewTests(AppFixture fixture)
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("\"to\"");
     }
+
+    [Fact]
+    public async Task A_reversed_period_and_a_tier_out_of_range_are_named_in_the_callers_language()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        const string query = "/api/v1/reports/annual-review?from=2025-12-31&to=2025-01-01&tier=9";
+
+        var plain = await admin.GetAsync(query, TestContext.Current.CancellationToken);
+        plain.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var english = await plain.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken);
+        english.GetProperty("errors").GetProperty("to")[0].GetString().ShouldBe("The end is before the start.");
+        english.GetProperty("errors").GetProperty("tier")[0].GetString().ShouldBe("Between 1 and 5.");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, query);
+        request.Headers.AcceptLanguage.ParseAdd("vi");
+        var response = await admin.SendAsync(request, TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var vietnamese = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken);
+        vietnamese.GetProperty("errors").GetProperty("tier")[0].GetString().ShouldBe("Từ 1 đến 5.");
+        vietnamese.GetProperty("codes").GetProperty("to")[0].GetString().ShouldBe("EndBeforeStart");
+    }
 }
 
 public sealed class AnnualReviewTestsOnSqlite(SqliteApp fixture) : AnnualReviewTests(fixture), IClassFixture<SqliteApp>;

@@ -15,6 +15,8 @@ public static class ErrorCodes
     public const string OneOf = "OneOf";
     /// <summary>The value is not a date (YYYY-MM-DD).</summary>
     public const string Date = "Date";
+    /// <summary>{0}, {1}: the smallest and largest values allowed.</summary>
+    public const string Between = "Between";
     /// <summary>An end before its start.</summary>
     public const string EndBeforeStart = "EndBeforeStart";
     /// <summary>A record may not be stored above its writer's clearance.</summary>
