@@ -44,27 +44,12 @@ public static class ActivityEndpoints
         HttpRequest request, ActivityImportDefinition definition, ImportPipeline pipeline, bool? dryRun, CancellationToken ct) =>
         ImportHttp.RunAsync(request, definition, pipeline, dryRun ?? false, ct);
 
-    private static async Task<FileContentHttpResult> Export(string? format, ChanceryDbContext db, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
+        string? format, ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct)
     {
-        var rows = await db.Activities.AsNoTracking().OrderBy(a => a.DateStart).ThenBy(a => a.Id)
-            .Select(a => new
-            {
-                a.ExternalRef, a.Kind, a.DateStart, a.DateEnd, a.Status, a.LeaderRoleText, Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName,
-                a.Direction, Countries = a.Legs.OrderBy(l => l.Order).Select(l => l.CountryIso3).ToList(),
-                Counterpart = a.CounterpartPerson == null ? null : a.CounterpartPerson.FullName, a.CounterpartRoleText, a.HostOrVenue, a.Title,
-                PartOf = a.PartOf == null ? null : a.PartOf.ExternalRef, a.Channel, a.Classification, a.Sources, a.Notes,
-            })
-            .ToListAsync(ct);
-        var headers = ActivityImportDefinition.Format.Select(c => c.Name).ToList();
-        var cells = rows.Select(a => (IReadOnlyList<string?>)
-        [
-            a.ExternalRef, Codes<ActivityKind>.ToCode(a.Kind), IsoDate.Format(a.DateStart), IsoDate.Format(a.DateEnd),
-            Codes<ActivityStatus>.ToCode(a.Status), a.LeaderRoleText, a.Leader, Codes<ActivityDirection>.ToCode(a.Direction),
-            string.Join(';', a.Countries), a.Counterpart, a.CounterpartRoleText, a.HostOrVenue, a.Title, a.PartOf,
-            a.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null, a.Classification.ToCode(), a.Sources, a.Notes,
-        ]);
-        return string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase)
-            ? TypedResults.File(TabularFileWriter.Xlsx("activities", headers, cells), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "activities.xlsx")
-            : TypedResults.File(TabularFileWriter.Csv(headers, cells), "text/csv; charset=utf-8", "activities.csv");
+        var problems = new Problems();
+        if (TabularExport.Format(format, problems) is not { } kind) return WriteResults.Invalid(problems, words);
+        var (headers, rows) = await ActivityExport.RowsAsync(db, ct);
+        return TabularExport.File(kind, "activities", headers, rows, clock);
     }
 }

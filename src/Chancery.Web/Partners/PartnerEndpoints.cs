@@ -70,16 +70,12 @@ public static class PartnerEndpoints
         HttpRequest request, PartnershipImportDefinition definition, ImportPipeline pipeline, bool? dryRun, CancellationToken ct) =>
         ImportHttp.RunAsync(request, definition, pipeline, dryRun ?? false, ct);
 
-    private static async Task<Results<FileContentHttpResult, BadRequest<ProblemDetails>>> Export(
-        string? format, ChanceryDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
+        string? format, ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct)
     {
-        var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
-        if (!xlsx && !string.IsNullOrEmpty(format) && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
-            return TypedResults.BadRequest(new ProblemDetails { Title = "Unknown format", Detail = "format is csv or xlsx.", Status = 400 });
+        var problems = new Problems();
+        if (TabularExport.Format(format, problems) is not { } kind) return WriteResults.Invalid(problems, words);
         var (headers, rows) = await PartnershipExport.RowsAsync(db, ct);
-        var stamp = clock.GetUtcNow().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        return xlsx
-            ? TypedResults.File(TabularFileWriter.Xlsx("partnerships", headers, rows), TabularFileWriter.XlsxContentType, $"partnerships-{stamp}.xlsx")
-            : TypedResults.File(TabularFileWriter.Csv(headers, rows), TabularFileWriter.CsvContentType, $"partnerships-{stamp}.csv");
+        return TabularExport.File(kind, "partnerships", headers, rows, clock);
     }
 }

@@ -66,6 +66,18 @@ public abstract class ActivityApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_unknown_export_format_is_refused_naming_the_parameter_and_the_formats()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+
+        var response = await admin.GetAsync("/api/v1/activities/export?format=pdf", Ct);
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct);
+        problem.GetProperty("errors").GetProperty("format")[0].GetString().ShouldBe("Use one of: csv, xlsx.");
+    }
+
+    [Fact]
     public async Task An_edit_with_legs_outside_the_trip_unknown_countries_or_a_wrong_direction_names_each_field()
     {
         var admin = await fixture.App.AdminClientAsync();
