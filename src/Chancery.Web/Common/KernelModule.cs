@@ -19,6 +19,7 @@ public sealed class KernelModule : IChanceryModule
         services.AddScoped<PendingImports>();
         services.AddScoped<SearchService>();
         services.AddSingleton<ErrorWords>();
+        services.AddErrorTexts<ImportText>();
     }
 
     public void MapApi(RouteGroupBuilder api)

@@ -64,21 +64,22 @@ public static class BulkInsert
 
         if (db.Database.IsNpgsql())
         {
-            using var rows = entities.ReadAhead(ct).GetEnumerator();
-            if (!rows.MoveNext()) return 0;
+            await using var rows = entities.ReadAhead(ct).GetAsyncEnumerator(ct);
+            if (!await rows.MoveNextAsync()) return 0;
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({names}) FROM STDIN (FORMAT BINARY)", ct);
             var sink = new NpgsqlBulkSink(importer, columns.Select(c => BaseType(c.StoreType)).ToArray());
             var write = BulkRowWriter<T, NpgsqlBulkSink>.For(entityType, keysFromDatabase);
             // Synchronous writes into the importer's buffer: an await per value (millions of them)
-            // costs more than the occasional blocking flush.
+            // costs more than the occasional blocking flush. The next row is awaited, but is nearly
+            // always built already (the read-ahead), so that await completes at once.
             do
             {
                 ct.ThrowIfCancellationRequested();
                 sink.StartRow();
                 write(rows.Current, sink);
                 count++;
-            } while (rows.MoveNext());
+            } while (await rows.MoveNextAsync());
             await importer.CompleteAsync(ct);
             return count;
         }
@@ -86,7 +87,7 @@ public static class BulkInsert
         var sql = $"INSERT INTO \"{table}\" ({names}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
         using var statement = new SqliteBulkSink((SqliteConnection)db.Database.GetDbConnection(), sql);
         var writeRow = BulkRowWriter<T, SqliteBulkSink>.For(entityType, keysFromDatabase);
-        foreach (var entity in entities.ReadAhead(ct))
+        await foreach (var entity in entities.ReadAhead(ct))
         {
             if ((++count & 1023) == 0) ct.ThrowIfCancellationRequested();
             writeRow(entity, statement);

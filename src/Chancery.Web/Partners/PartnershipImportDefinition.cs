@@ -1,4 +1,6 @@
+using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Import;
+using Chancery.Web.Common.Writing;
 using Chancery.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,12 +27,11 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
         PartialDate date = default;
         if (dateText.Length > 0 && !PartialDate.TryParse(dateText, out date))
             row.Problem("established_date", ImportReasons.DateNotPartial(dateText));
-        var classification = row.Code<Common.Classification.ClassificationLevel>("classification", false,
-            Common.Classification.ClassificationLevels.TryParse, Common.Classification.ClassificationLevels.Codes);
+        var classification = row.Code<ClassificationLevel>("classification", false, ClassificationLevels.TryParse, ClassificationLevels.Codes);
         if (row.HasProblems || level is null) return null;
         return new PartnershipRow(code, row.Optional("partner_name"), level.Value, date, row.Optional("previous_level"),
             row.Optional("source"), row.Optional("notes"), row.Optional("official_name"), row.Optional("announced_by"),
-            classification ?? Common.Classification.ClassificationLevel.Public);
+            classification);
     }
 
     public override string KeyOf(PartnershipRow row) => $"{row.PartnerCode}/{row.Level.ToCode()}/{row.When.ToIso()}";
@@ -56,23 +57,27 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
                 problems.Add(row.Line, "partner_iso3", ImportReasons.UnknownPartner(row.Value.PartnerCode));
                 continue;
             }
-            if (row.Value.Classification > clearance)
-            {
-                problems.Add(row.Line, "classification", ImportReasons.AboveClearance());
-                continue;
-            }
-            if (!byKey.TryGetValue((partner.Id, row.Value.Level, row.Value.When.FirstDay), out var stored))
-            {
-                plan.Add(new PlannedRow<PartnershipRow>(row.Line, row.Key, ImportAction.Create, row.Value, []) { Target = partner });
-                continue;
-            }
-            if (stored.Classification > clearance)
+            byKey.TryGetValue((partner.Id, row.Value.Level, row.Value.When.FirstDay), out var stored);
+            if (stored is not null && stored.Classification > clearance)
             {
                 problems.Add(row.Line, null, ImportReasons.EventNotCleared());
                 continue;
             }
-            var changes = Diff(stored, row.Value);
-            plan.Add(new PlannedRow<PartnershipRow>(row.Line, row.Key, changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, row.Value, changes) { Target = stored });
+            // The rule of every write: nothing above the importer's clearance, and a row that leaves the
+            // level out keeps the stored event's (a new one is Public).
+            var guard = new Problems();
+            var level = WriteGuard.Classification(row.Value.Classification?.ToCode(), clearance, stored?.Classification,
+                ClassificationLevel.Public, guard);
+            foreach (var problem in guard.All) problems.Add(row.Line, problem);
+            if (level is null) continue;
+            var value = row.Value with { Classification = level };
+            if (stored is null)
+            {
+                plan.Add(new PlannedRow<PartnershipRow>(row.Line, row.Key, ImportAction.Create, value, []) { Target = partner });
+                continue;
+            }
+            var changes = Diff(stored, value);
+            plan.Add(new PlannedRow<PartnershipRow>(row.Line, row.Key, changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, value, changes) { Target = stored });
         }
         return plan;
     }
@@ -109,7 +114,7 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
         Compare("notes", stored.Notes, row.Notes);
         Compare("official_name", stored.OfficialName, row.OfficialName);
         Compare("announced_by", stored.AnnouncedBy, row.AnnouncedBy);
-        Compare("classification", stored.Classification.ToString(), row.Classification.ToString());
+        Compare("classification", stored.Classification.ToString(), (row.Classification ?? stored.Classification).ToString());
         return changes;
     }
 }
@@ -117,8 +122,9 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
 public sealed record PartnershipRow(
     string PartnerCode, string? PartnerName, RelationLevel Level, PartialDate When, string? PreviousLevel,
     string? Source, string? Notes, string? OfficialName, string? AnnouncedBy,
-    Common.Classification.ClassificationLevel Classification)
+    ClassificationLevel? Classification)
 {
+    /// <summary>Sets the row's values on an event; a row that leaves the level out keeps the event's.</summary>
     public void CopyTo(FrameworkEvent e)
     {
         e.Level = Level;
@@ -128,6 +134,6 @@ public sealed record PartnershipRow(
         e.Notes = Notes;
         e.OfficialName = OfficialName;
         e.AnnouncedBy = AnnouncedBy;
-        e.Classification = Classification;
+        if (Classification is { } level) e.Classification = level;
     }
 }

@@ -40,7 +40,7 @@ public sealed class ImportPipeline(ChanceryDbContext db)
         IDbContextTransaction? transaction = null;
         try
         {
-            foreach (var batch in Batches(definition, table, readProblems).ReadAhead(ct, batchSize: 1, batchesAhead: 1))
+            await foreach (var batch in Batches(definition, table, readProblems).ReadAhead(ct, batchSize: 1, batchesAhead: 1))
             {
                 var planned = await run.PlanAsync(batch.Rows, checkProblems, ct);
                 var changes = 0;
