@@ -2,7 +2,6 @@ using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Import;
 using Chancery.Web.Common.Search;
-using Chancery.Web.Common.Writing;
 using Chancery.Web.Data;
 using Chancery.Web.Partners;
 using Chancery.Web.People;
@@ -78,15 +77,9 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
             storedActivities.TryGetValue(row.Id, out var activity);
             if (activity is not null && activity.Classification > clearance)
                 problems.Add(parsed.Line, "id", ImportReasons.ActivityNotCleared());
-            else
-            {
-                // The rule of every write: nothing above the importer's clearance, and a row that leaves
-                // the level out keeps the stored activity's (a new one is Internal).
-                var guard = new Problems();
-                if (WriteGuard.Classification(row.Classification?.ToCode(), clearance, activity?.Classification,
-                        ClassificationLevel.Internal, guard) is { } level) row.Level = level;
-                foreach (var problem in guard.All) problems.Add(parsed.Line, problem);
-            }
+            // A row that leaves the level out keeps the stored activity's; a new one is Internal.
+            else if (problems.Classification(parsed.Line, row.Classification, clearance, activity?.Classification,
+                    ClassificationLevel.Internal) is { } level) row.Level = level;
             if (problems.Items.Count > before) continue;
 
             row.LeaderOfficeId = leaderOffice!.Id;

@@ -12,8 +12,9 @@ namespace Chancery.Web.Data;
 /// first (<see cref="ReserveIdsAsync"/>) so children and links can be set before anything is written.
 /// PostgreSQL uses binary COPY; SQLite one prepared INSERT reused for every row. Values are written
 /// with their own types (<see cref="BulkRowWriter{TEntity, TSink}"/>). Must run inside the
-/// caller's transaction. Bypasses the interceptors: the caller keeps the search text and writes the
-/// audit trail itself (Common/Audit/BulkAudit).</summary>
+/// caller's transaction. Does not go through the interceptors, so the caller does what they would, with
+/// the same functions: the search text (<see cref="Common.Search.SearchTexts.Refresh"/>) and the audit
+/// trail (<see cref="Common.Audit.BulkAudit"/>); new rows keep version 0, as they would there.</summary>
 public static class BulkInsert
 {
     /// <summary>Reserves <paramref name="count"/> new keys of an identity column.</summary>

@@ -1,6 +1,5 @@
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Import;
-using Chancery.Web.Common.Writing;
 using Chancery.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,12 +62,8 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
                 problems.Add(row.Line, null, ImportReasons.EventNotCleared());
                 continue;
             }
-            // The rule of every write: nothing above the importer's clearance, and a row that leaves the
-            // level out keeps the stored event's (a new one is Public).
-            var guard = new Problems();
-            var level = WriteGuard.Classification(row.Value.Classification?.ToCode(), clearance, stored?.Classification,
-                ClassificationLevel.Public, guard);
-            foreach (var problem in guard.All) problems.Add(row.Line, problem);
+            // A row that leaves the level out keeps the stored event's; a new one is Public.
+            var level = problems.Classification(row.Line, row.Value.Classification, clearance, stored?.Classification, ClassificationLevel.Public);
             if (level is null) continue;
             var value = row.Value with { Classification = level };
             if (stored is null)

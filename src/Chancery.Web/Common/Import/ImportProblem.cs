@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Writing;
 
 namespace Chancery.Web.Common.Import;
@@ -29,7 +30,19 @@ public sealed class ImportProblems
     public void Add(int line, string? column, ImportReason reason) =>
         _items.Add(new ImportProblem(line, column, reason.Code) { Args = reason.Args });
 
-    /// <summary>A problem a shared rule found (e.g. <see cref="WriteGuard"/>): its field is the column.</summary>
+    /// <summary>A problem a shared rule found: its field is the column.</summary>
     public void Add(int line, FieldProblem problem) =>
         _items.Add(new ImportProblem(line, problem.Field, problem.Code) { Args = problem.Args });
+
+    /// <summary>The level to store for a row, by the rule of every write (<see cref="WriteGuard.Classification"/>:
+    /// nothing above the importer's clearance; a row that leaves the level out keeps the <paramref name="stored"/>
+    /// record's, a new record takes <paramref name="fallback"/>); null with a problem on the row's classification column.</summary>
+    public ClassificationLevel? Classification(int line, ClassificationLevel? given, ClassificationLevel clearance,
+        ClassificationLevel? stored, ClassificationLevel fallback)
+    {
+        var found = new Problems();
+        var level = WriteGuard.Classification(given?.ToCode(), clearance, stored, fallback, found);
+        foreach (var problem in found.All) Add(line, problem);
+        return level;
+    }
 }
