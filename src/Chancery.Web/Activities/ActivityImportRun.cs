@@ -15,8 +15,8 @@ namespace Chancery.Web.Activities;
 /// entries are written in bulk (<see cref="BulkInsert"/>, <see cref="BulkAudit"/>) while the next
 /// batch is being read. What needs the whole file waits for <see cref="FinishAsync"/>: a part_of
 /// naming a row further down, people's office periods (first to last date seen), updates of stored
-/// activities (rare: a re-import). Between batches the run keeps only the file's ids and keys, not
-/// its rows.</summary>
+/// activities (rare: a re-import). Between batches the run keeps only the file's ids and keys
+/// (<see cref="ActivityFileKeys"/>), not its rows.</summary>
 internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock) : ImportRun<ActivityRow>
 {
     private OfficeResolver? _offices;

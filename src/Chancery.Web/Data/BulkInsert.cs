@@ -65,34 +65,52 @@ public static class BulkInsert
 
         if (db.Database.IsNpgsql())
         {
-            await using var rows = entities.ReadAhead(ct).GetAsyncEnumerator(ct);
-            if (!await rows.MoveNextAsync()) return 0;
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({names}) FROM STDIN (FORMAT BINARY)", ct);
-            var sink = new NpgsqlBulkSink(importer, columns.Select(c => BaseType(c.StoreType)).ToArray());
             var write = BulkRowWriter<T, NpgsqlBulkSink>.For(entityType, keysFromDatabase);
-            // Synchronous writes into the importer's buffer: an await per value (millions of them)
-            // costs more than the occasional blocking flush. The next row is awaited, but is nearly
-            // always built already (the read-ahead), so that await completes at once.
-            do
+            var types = columns.Select(c => BaseType(c.StoreType)).ToArray();
+            NpgsqlBinaryImporter? importer = null;
+            NpgsqlBulkSink? sink = null;
+            try
             {
-                ct.ThrowIfCancellationRequested();
-                sink.StartRow();
-                write(rows.Current, sink);
-                count++;
-            } while (await rows.MoveNextAsync());
-            await importer.CompleteAsync(ct);
-            return count;
+                // Synchronous writes into the importer's buffer: an await per value (millions of them)
+                // costs more than the occasional blocking flush. The rows are awaited a batch at a time.
+                await foreach (var batch in entities.ReadAheadInBatches(ct))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    if (importer is null)
+                    {
+                        // Begun with the first row: no COPY for nothing.
+                        importer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({names}) FROM STDIN (FORMAT BINARY)", ct);
+                        sink = new NpgsqlBulkSink(importer, types);
+                    }
+                    foreach (var entity in batch)
+                    {
+                        sink!.StartRow();
+                        write(entity, sink);
+                    }
+                    count += batch.Length;
+                }
+                if (importer is not null) await importer.CompleteAsync(ct);
+                return count;
+            }
+            finally
+            {
+                if (importer is not null) await importer.DisposeAsync();
+            }
         }
 
         var sql = $"INSERT INTO \"{table}\" ({names}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
         using var statement = new SqliteBulkSink((SqliteConnection)db.Database.GetDbConnection(), sql);
         var writeRow = BulkRowWriter<T, SqliteBulkSink>.For(entityType, keysFromDatabase);
-        await foreach (var entity in entities.ReadAhead(ct))
+        await foreach (var batch in entities.ReadAheadInBatches(ct))
         {
-            if ((++count & 1023) == 0) ct.ThrowIfCancellationRequested();
-            writeRow(entity, statement);
-            statement.EndRow();
+            ct.ThrowIfCancellationRequested();
+            foreach (var entity in batch)
+            {
+                writeRow(entity, statement);
+                statement.EndRow();
+            }
+            count += batch.Length;
         }
         return count;
     }

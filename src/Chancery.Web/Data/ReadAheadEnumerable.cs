@@ -13,6 +13,15 @@ internal static class ReadAheadEnumerable
     public static async IAsyncEnumerable<T> ReadAhead<T>(this IEnumerable<T> source,
         [EnumeratorCancellation] CancellationToken ct, int batchSize = 256, int batchesAhead = 8)
     {
+        await foreach (var batch in source.ReadAheadInBatches(ct, batchSize, batchesAhead))
+            foreach (var item in batch) yield return item;
+    }
+
+    /// <summary>The same, a batch at a time: a reader that handles many small items (a bulk insert's
+    /// rows) awaits once per batch, not once per item.</summary>
+    public static async IAsyncEnumerable<T[]> ReadAheadInBatches<T>(this IEnumerable<T> source,
+        [EnumeratorCancellation] CancellationToken ct, int batchSize = 256, int batchesAhead = 8)
+    {
         var channel = Channel.CreateBounded<T[]>(new BoundedChannelOptions(batchesAhead)
         {
             SingleReader = true,
@@ -29,7 +38,7 @@ internal static class ReadAheadEnumerable
         {
             while (await channel.Reader.WaitToReadAsync(stop.Token))
                 while (channel.Reader.TryRead(out var batch))
-                    foreach (var item in batch) yield return item;
+                    yield return batch;
             // The source's own exception (e.g. a failed check) reaches the reader here, as it was thrown.
             await producer;
         }
