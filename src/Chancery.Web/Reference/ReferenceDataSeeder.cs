@@ -1,6 +1,6 @@
-using Chancery.Web.Common.Writing;
-using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Import;
+using Chancery.Web.Common.Modules;
+using Chancery.Web.Common.Writing;
 using Chancery.Web.Data;
 using Chancery.Web.Partners;
 using Microsoft.EntityFrameworkCore;

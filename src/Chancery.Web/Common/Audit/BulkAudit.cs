@@ -1,12 +1,11 @@
-using Chancery.Web.Common.Classification;
 using Chancery.Web.Data;
 
 namespace Chancery.Web.Common.Audit;
 
 /// <summary>The audit trail for rows stored by <see cref="BulkInsert"/> (which does not go through the
 /// interceptors): one "Created" entry per record, made as the <see cref="AuditInterceptor"/> makes its
-/// own (<see cref="AuditEntryFactory"/>: same properties, key text, level; same JSON writer), written in bulk in the caller's transaction so the
-/// records and their trail land together or not at all. Entries are made as the records are
+/// own (<see cref="AuditEntryFactory"/>: same properties, key text and level; the same JSON writer),
+/// written in bulk in the caller's transaction so the records and their trail land together or not at all. Entries are made as the records are
 /// enumerated and written straight away: none is held longer than it takes to write it. The user is
 /// the context's own, as for the interceptor.</summary>
 public sealed class BulkAudit(TimeProvider clock)

@@ -1,6 +1,6 @@
+using Chancery.Web.Common.Writing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Chancery.Web.Common.Writing;
 using Microsoft.Extensions.Options;
 
 namespace Chancery.Web.Common.Import;
