@@ -24,6 +24,9 @@ public sealed record ImportProblem(int Line, string? Column, string Code)
 public sealed class ImportProblems
 {
     private readonly List<ImportProblem> _items = [];
+    // What WriteGuard found for the row being checked; replaced once it found something (rows are
+    // 100,000 in a national file, and nearly all of them are fine).
+    private Problems _guard = new();
     public IReadOnlyList<ImportProblem> Items => _items;
     public bool Any => _items.Count > 0;
 
@@ -40,9 +43,10 @@ public sealed class ImportProblems
     public ClassificationLevel? Classification(int line, ClassificationLevel? given, ClassificationLevel clearance,
         ClassificationLevel? stored, ClassificationLevel fallback)
     {
-        var found = new Problems();
-        var level = WriteGuard.Classification(given?.ToCode(), clearance, stored, fallback, found);
-        foreach (var problem in found.All) Add(line, problem);
+        var level = WriteGuard.Classification(given?.ToCode(), clearance, stored, fallback, _guard);
+        if (!_guard.Any) return level;
+        foreach (var problem in _guard.All) Add(line, problem);
+        _guard = new Problems();
         return level;
     }
 }
