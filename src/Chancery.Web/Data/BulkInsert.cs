@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -54,8 +55,12 @@ public static class BulkInsert
     /// <summary>Inserts the entities in the current transaction, reading them as they are enumerated: a
     /// caller may build each row on the fly, so a large import never holds all of them. Keys must be
     /// set (reserved), unless <paramref name="keysFromDatabase"/>: then the database numbers the rows.</summary>
+    /// <param name="buildWhileWriting">For rows that cost something to build (audit entries): they are
+    /// built on another thread while the previous ones are written (<see cref="ReadAheadEnumerable"/>).
+    /// Rows already built (a list) are written straight from it: handing them over would cost more than
+    /// it saves.</param>
     public static async Task<int> InsertAsync<T>(ChanceryDbContext db, IEnumerable<T> entities, CancellationToken ct,
-        bool keysFromDatabase = false) where T : class
+        bool keysFromDatabase = false, bool buildWhileWriting = false) where T : class
     {
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = entityType.GetTableName()!;
@@ -74,7 +79,7 @@ public static class BulkInsert
             {
                 // Synchronous writes into the importer's buffer: an await per value (millions of them)
                 // costs more than the occasional blocking flush. The rows are awaited a batch at a time.
-                await foreach (var batch in entities.ReadAheadInBatches(ct))
+                await foreach (var batch in InBatches(entities, buildWhileWriting, ct))
                 {
                     ct.ThrowIfCancellationRequested();
                     if (importer is null)
@@ -102,7 +107,7 @@ public static class BulkInsert
         var sql = $"INSERT INTO \"{table}\" ({names}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
         using var statement = new SqliteBulkSink((SqliteConnection)db.Database.GetDbConnection(), sql);
         var writeRow = BulkRowWriter<T, SqliteBulkSink>.For(entityType, keysFromDatabase);
-        await foreach (var batch in entities.ReadAheadInBatches(ct))
+        await foreach (var batch in InBatches(entities, buildWhileWriting, ct))
         {
             ct.ThrowIfCancellationRequested();
             foreach (var entity in batch)
@@ -113,6 +118,17 @@ public static class BulkInsert
             count += batch.Length;
         }
         return count;
+    }
+
+    private static async IAsyncEnumerable<T[]> InBatches<T>(IEnumerable<T> entities, bool buildWhileWriting,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        if (!buildWhileWriting)
+        {
+            foreach (var batch in entities.Chunk(1024)) yield return batch;
+            yield break;
+        }
+        await foreach (var batch in entities.ReadAheadInBatches(ct)) yield return batch;
     }
 
     /// <summary>On SQLite, lets rows of one batch point at each other (part_of) in any order: the

@@ -3,15 +3,16 @@ using System.Threading.Channels;
 
 namespace Chancery.Web.Data;
 
-/// <summary>Runs the enumeration of a sequence on another thread, a few batches ahead of its reader.
-/// A bulk insert builds each row (entity, search text, audit text) while the provider writes the
-/// previous ones: on a machine with a second core the two overlap instead of taking turns. The source
-/// is still enumerated by one thread only, in order, so it may use state that is not thread-safe. The
-/// reader awaits the next batch (a bounded channel), so it never blocks a thread of the pool.</summary>
+/// <summary>Runs the enumeration of a sequence a few batches ahead of its reader, through a bounded
+/// channel: a bulk insert builds its audit entries (JSON text) while the provider writes the previous
+/// ones, so on a machine with a second core the two overlap instead of taking turns. The source is
+/// enumerated by one task, a step at a time and in order (it may resume on another pool thread after
+/// waiting for room, never two at once), so it may use state that is not thread-safe. Neither side
+/// blocks a thread: the reader awaits the next batch, the producer awaits room for its own.</summary>
 internal static class ReadAheadEnumerable
 {
     public static async IAsyncEnumerable<T> ReadAhead<T>(this IEnumerable<T> source,
-        [EnumeratorCancellation] CancellationToken ct, int batchSize = 256, int batchesAhead = 8)
+        [EnumeratorCancellation] CancellationToken ct, int batchSize = 256, int batchesAhead = 4)
     {
         await foreach (var batch in source.ReadAheadInBatches(ct, batchSize, batchesAhead))
             foreach (var item in batch) yield return item;
@@ -20,7 +21,7 @@ internal static class ReadAheadEnumerable
     /// <summary>The same, a batch at a time: a reader that handles many small items (a bulk insert's
     /// rows) awaits once per batch, not once per item.</summary>
     public static async IAsyncEnumerable<T[]> ReadAheadInBatches<T>(this IEnumerable<T> source,
-        [EnumeratorCancellation] CancellationToken ct, int batchSize = 256, int batchesAhead = 8)
+        [EnumeratorCancellation] CancellationToken ct, int batchSize = 256, int batchesAhead = 4)
     {
         var channel = Channel.CreateBounded<T[]>(new BoundedChannelOptions(batchesAhead)
         {
@@ -29,11 +30,10 @@ internal static class ReadAheadEnumerable
             FullMode = BoundedChannelFullMode.Wait,
         });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        // A thread of its own (LongRunning): the producer runs for as long as the reader reads (seconds,
-        // for an import), which would hold a thread-pool thread that requests need. Waiting for room in
-        // the channel blocks that thread only.
-        var producer = Task.Factory.StartNew(() => Produce(source, channel.Writer, batchSize, stop.Token),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // The producer is a task of the pool that awaits room in the channel: while it waits it holds no
+        // thread, and the reader's taking a batch resumes it directly (a dedicated thread blocked on the
+        // channel would need a pool thread to wake it: twice the wake-ups).
+        var producer = Task.Run(() => ProduceAsync(source, channel.Writer, batchSize, stop.Token), CancellationToken.None);
         try
         {
             while (await channel.Reader.WaitToReadAsync(stop.Token))
@@ -54,7 +54,7 @@ internal static class ReadAheadEnumerable
         }
     }
 
-    private static void Produce<T>(IEnumerable<T> source, ChannelWriter<T[]> writer, int batchSize, CancellationToken ct)
+    private static async Task ProduceAsync<T>(IEnumerable<T> source, ChannelWriter<T[]> writer, int batchSize, CancellationToken ct)
     {
         try
         {
@@ -63,18 +63,13 @@ internal static class ReadAheadEnumerable
             {
                 batch.Add(item);
                 if (batch.Count < batchSize) continue;
-                Write(writer, [.. batch], ct);
+                T[] full = [.. batch];
+                if (!writer.TryWrite(full)) await writer.WriteAsync(full, ct);
                 batch.Clear();
             }
-            if (batch.Count > 0) Write(writer, [.. batch], ct);
+            if (batch.Count > 0) await writer.WriteAsync([.. batch], ct);
         }
         // Completed without an error either way: an error reaches the reader through the producer's task.
         finally { writer.TryComplete(); }
-    }
-
-    private static void Write<T>(ChannelWriter<T[]> writer, T[] batch, CancellationToken ct)
-    {
-        if (writer.TryWrite(batch)) return;
-        writer.WriteAsync(batch, ct).AsTask().GetAwaiter().GetResult();
     }
 }

@@ -40,7 +40,7 @@ public sealed class BulkAudit(TimeProvider clock)
             }
         }
         // Nothing points at an audit entry: the database numbers them.
-        var written = await BulkInsert.InsertAsync(db, Entries(), ct, keysFromDatabase: true);
+        var written = await BulkInsert.InsertAsync(db, Entries(), ct, keysFromDatabase: true, buildWhileWriting: true);
         if (written != count) throw new InvalidOperationException($"{written} {typeof(T).Name} records instead of the {count} announced.");
     }
 }
