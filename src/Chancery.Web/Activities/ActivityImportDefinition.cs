@@ -47,7 +47,7 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider 
         return new ActivityRow(id, kind.Value, start.Value, end ?? start.Value, status ?? ActivityStatus.Completed,
             leaderRole, row.Optional("leader_name"), direction ?? kind.Value.DefaultDirection(), countries,
             row.Optional("counterpart_name"), row.Optional("counterpart_role"), row.Optional("host_or_venue"),
-            row.Optional("title"), row.Optional("part_of"), channel, classification ?? ClassificationLevel.Internal,
+            row.Optional("title"), row.Optional("part_of"), channel, classification,
             row.Optional("source"), row.Optional("notes"));
     }
 

@@ -15,24 +15,15 @@ namespace Chancery.Web.Activities;
 /// entries are written in bulk (<see cref="BulkInsert"/>, <see cref="BulkAudit"/>) while the next
 /// batch is being read. What needs the whole file waits for <see cref="FinishAsync"/>: a part_of
 /// naming a row further down, people's office periods (first to last date seen), updates of stored
-/// activities (rare: a re-import). Between batches the run keeps only the file's ids and keys, not
-/// its rows.</summary>
+/// activities (rare: a re-import). Between batches the run keeps only the file's ids and keys
+/// (<see cref="ActivityFileKeys"/>), not its rows.</summary>
 internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock) : ImportRun<ActivityRow>
 {
     private OfficeResolver? _offices;
     private HashSet<string> _countries = [];
     // Each role text is resolved once: a file repeats a few hundred office names on every row.
     private readonly Dictionary<(string, OfficeSide), Office?> _officeByText = [];
-    // Every id of the file checked so far (a part_of may name any of them), and stored ids a part_of
-    // named, with their keys: a stored activity's, a new one's once written, 0 until then.
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    // part_of ids neither stored nor met yet, with the lines naming them: they must come further down.
-    private readonly Dictionary<string, List<int>> _parentsAhead = new(StringComparer.Ordinal);
-
-    // Writing: keys promised to ids named by a part_of before their own row, and the links to set
-    // once those are written.
-    private readonly Dictionary<string, int> _promised = new(StringComparer.Ordinal);
-    private readonly List<(int Child, int Parent)> _linksAhead = [];
+    private readonly ActivityFileKeys _keys = new();
     private readonly List<PendingUpdate> _updates = [];
     private readonly PeopleDirectory _people = new();
     private readonly TextFoldingCache _folding = new();
@@ -53,16 +44,16 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         }
         var inBatch = batch.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var parentsToFind = batch.Select(r => r.Value.PartOf).OfType<string>()
-            .Where(p => !inBatch.Contains(p) && !_ids.ContainsKey(p) && !_parentsAhead.ContainsKey(p))
+            .Where(p => !inBatch.Contains(p) && !_keys.IsKnownOrAwaited(p))
             .Distinct().ToList();
         var lookup = inBatch.Concat(parentsToFind).ToList();
         // IgnoreQueryFilters: a row must match a stored activity even when the importer cannot see it,
         // or it would be duplicated; such rows are refused instead.
         // EF.Parameter: one array/JSON parameter, not one parameter per id (SQLite allows 32,766).
         var stored = await db.Activities.IgnoreQueryFilters().Where(a => EF.Parameter(lookup).Contains(a.ExternalRef))
-            .Select(a => new { a.ExternalRef, a.Id, a.Classification }).ToDictionaryAsync(a => a.ExternalRef, ct);
+            .Select(a => new { a.ExternalRef, a.Id }).ToDictionaryAsync(a => a.ExternalRef, ct);
         // Stored parents and stored rows of the batch (a later row may name them) keep their keys.
-        foreach (var found in stored.Values) _ids[found.ExternalRef] = found.Id;
+        foreach (var found in stored.Values) _keys.Found(found.ExternalRef, found.Id);
         var storedRows = batch.Where(r => stored.ContainsKey(r.Key)).Select(r => r.Key).ToList();
         var storedActivities = storedRows.Count == 0 ? [] : await db.Activities.IgnoreQueryFilters().AsNoTracking()
             .Include(a => a.Legs).Include(a => a.LeadPerson).Include(a => a.CounterpartPerson).Include(a => a.PartOf)
@@ -81,22 +72,21 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
                 problems.Add(parsed.Line, "leader_role", ImportReasons.UnknownDomesticOffice(row.LeaderRole));
             if (row.PartOf == row.Id)
                 problems.Add(parsed.Line, "part_of", ImportReasons.PartOfItself());
-            else if (row.PartOf is { } parent && !inBatch.Contains(parent) && !_ids.ContainsKey(parent))
-                AddLine(_parentsAhead, parent, parsed.Line);
-            if (row.Classification > clearance)
-                problems.Add(parsed.Line, "classification", ImportReasons.AboveClearance());
+            else if (row.PartOf is { } parent && !inBatch.Contains(parent) && !_keys.IsKnown(parent))
+                _keys.AwaitParent(parent, parsed.Line);
+            storedActivities.TryGetValue(row.Id, out var activity);
+            if (activity is not null && activity.Classification > clearance)
+                problems.Add(parsed.Line, "id", ImportReasons.ActivityNotCleared());
+            // A row that leaves the level out keeps the stored activity's; a new one is Internal.
+            else if (problems.Classification(parsed.Line, row.Classification, clearance, activity?.Classification,
+                    ClassificationLevel.Internal) is { } level) row.Level = level;
             if (problems.Items.Count > before) continue;
 
             row.LeaderOfficeId = leaderOffice!.Id;
             row.CounterpartOfficeId = Resolve(row.CounterpartRole, OfficeSide.Foreign)?.Id;
-            if (!storedActivities.TryGetValue(row.Id, out var activity))
+            if (activity is null)
             {
                 plan.Add(new PlannedRow<ActivityRow>(parsed.Line, parsed.Key, ImportAction.Create, row, []));
-                continue;
-            }
-            if (activity.Classification > clearance)
-            {
-                problems.Add(parsed.Line, "id", ImportReasons.ActivityNotCleared());
                 continue;
             }
             var changes = ActivityRowDiff.Between(activity, row);
@@ -105,7 +95,7 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
                 Target = activity.Id,
             });
         }
-        foreach (var id in inBatch) _ids.TryAdd(id, 0);
+        _keys.Checked(inBatch);
         return plan;
     }
 
@@ -114,12 +104,6 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         if (text is null) return null;
         if (!_officeByText.TryGetValue((text, side), out var office)) _officeByText[(text, side)] = office = _offices!.Resolve(text, side);
         return office;
-    }
-
-    private static void AddLine(Dictionary<string, List<int>> lines, string key, int line)
-    {
-        if (!lines.TryGetValue(key, out var list)) lines[key] = list = [];
-        list.Add(line);
     }
 
     /// <summary>Writes a batch inside the pipeline's transaction: the people it names first, then its
@@ -154,25 +138,24 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
             if (work[i].Action == ImportAction.Create) creates.Add(i);
             else _updates.Add(new PendingUpdate(work[i].Value, (int)work[i].Target!, leads[i], counterparts[i]));
         }
-        var ids = await ReserveKeysAsync(work, creates, ct);
-        var idOf = new int[work.Count];
-        for (var c = 0; c < creates.Count; c++) idOf[creates[c]] = ids[c];
+        var keys = await _keys.ReserveAsync(db, [.. creates.Select(i => work[i].Value)], ct);
         // Each new activity is built once, for its row, its legs and its audit entry. A parent written before
         // this batch or in it is set directly; one further down has a promised key, set once it is written.
         var activities = new List<Activity>(creates.Count);
-        var ahead = new List<(Activity Activity, int Parent)>();
-        foreach (var i in creates)
+        var ahead = new List<(Activity Activity, string Parent)>();
+        for (var c = 0; c < creates.Count; c++)
         {
+            var i = creates[c];
             var row = work[i].Value;
-            var activity = new Activity { ExternalRef = row.Id, Id = idOf[i] };
+            var activity = new Activity { ExternalRef = row.Id, Id = keys[c] };
             int? parentId = null;
             if (row.PartOf is { } parent)
             {
-                if (_ids.TryGetValue(parent, out var key) && key != 0) parentId = key;
-                else ahead.Add((activity, _promised[parent]));
+                parentId = _keys.WrittenKeyOf(parent);
+                if (parentId is null) ahead.Add((activity, parent));
             }
             row.ApplyTo(activity, leads[i], counterparts[i], parentId);
-            activity.SearchText = activity.BuildSearchText(_folding.Fold);
+            SearchTexts.Refresh(activity, _folding.Fold);
             activities.Add(activity);
         }
 
@@ -180,50 +163,18 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         // Nothing points at a leg: the database numbers them.
         await BulkInsert.InsertAsync(db, activities.SelectMany(a => a.Legs), ct, keysFromDatabase: true);
         // The audit entry already shows the parent a row will have once the link is set at the end.
-        foreach (var (activity, parent) in ahead)
-        {
-            activity.PartOfId = parent;
-            _linksAhead.Add((activity.Id, parent));
-        }
+        foreach (var (activity, parent) in ahead) activity.PartOfId = _keys.LinkLater(activity.Id, parent);
         await _audit.RecordCreatedAsync(db, activities.Count, activities,
             (a, json) => json.Created("Countries", string.Join(';', a.Legs.Select(l => l.CountryIso3))), ct);
     }
 
-    /// <summary>Keys for the batch's new activities (an id some earlier part_of named already has one)
-    /// and promised keys for the ids its part_of name further down, reserved in one call.</summary>
-    private async Task<int[]> ReserveKeysAsync(List<PlannedRow<ActivityRow>> work, List<int> creates, CancellationToken ct)
-    {
-        var needed = creates.Count(i => !_promised.ContainsKey(work[i].Key));
-        var newRefs = creates.Select(i => work[i].Key).ToHashSet(StringComparer.Ordinal);
-        var toPromise = creates.Select(i => work[i].Value.PartOf).OfType<string>()
-            .Where(p => !newRefs.Contains(p) && _ids.GetValueOrDefault(p) == 0 && !_promised.ContainsKey(p)).Distinct().ToList();
-        var reserved = await BulkInsert.ReserveIdsAsync<Activity>(db, needed + toPromise.Count, ct);
-        var next = 0;
-        var ids = new int[creates.Count];
-        for (var c = 0; c < creates.Count; c++)
-        {
-            var key = work[creates[c]].Key;
-            ids[c] = _promised.Remove(key, out var promised) ? promised : (int)reserved[next++];
-            _ids[key] = ids[c];
-        }
-        foreach (var parent in toPromise) _promised[parent] = (int)reserved[next++];
-        return ids;
-    }
-
     public override async Task FinishAsync(ImportProblems problems, bool write, CancellationToken ct)
     {
-        foreach (var (parent, lines) in _parentsAhead)
-        {
-            if (_ids.ContainsKey(parent)) continue;
-            foreach (var line in lines)
-                problems.Add(line, "part_of", ImportReasons.UnknownParent(parent));
-        }
+        _keys.ReportParentsNeverMet(problems);
         if (!write || problems.Any) return;
 
         await _people.FinishAsync(db, _audit, ct);
-        foreach (var (child, parent) in _linksAhead)
-            await db.Activities.IgnoreQueryFilters().Where(a => a.Id == child)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.PartOfId, parent), ct);
+        await _keys.SetLinksLaterAsync(db, ct);
         if (_updates.Count > 0) await ApplyUpdatesAsync(ct);
     }
 
@@ -243,7 +194,7 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
                 {
                     var activity = activities[update.StoredId];
                     db.ActivityLegs.RemoveRange(activity.Legs);
-                    update.Row.ApplyTo(activity, update.Lead, update.Counterpart, update.Row.PartOf is { } parent ? _ids[parent] : null);
+                    update.Row.ApplyTo(activity, update.Lead, update.Counterpart, update.Row.PartOf is { } parent ? _keys.KeyOf(parent) : null);
                 }
             }
             finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }

@@ -7,16 +7,19 @@ namespace Chancery.Web.Activities;
 
 /// <summary>One parsed row of activities.csv (see <see cref="ActivityImportDefinition"/>). An import
 /// keeps one per row until it is stored, so it holds only what the row says (and, once planned, the
-/// offices its role texts resolve to).</summary>
+/// offices its role texts resolve to and the level to store). A classification left out is null.</summary>
 public sealed record ActivityRow(
     string Id, ActivityKind Kind, DateOnly DateStart, DateOnly DateEnd, ActivityStatus Status,
     string LeaderRole, string? LeaderName, ActivityDirection Direction, IReadOnlyList<string> Countries,
     string? CounterpartName, string? CounterpartRole, string? HostOrVenue, string? Title, string? PartOf,
-    ActivityChannel? Channel, ClassificationLevel Classification, string? Source, string? Notes)
+    ActivityChannel? Channel, ClassificationLevel? Classification, string? Source, string? Notes)
 {
     /// <summary>Set while planning: the offices the role texts resolve to.</summary>
     public int LeaderOfficeId { get; set; }
     public int? CounterpartOfficeId { get; set; }
+    /// <summary>Set while planning: the level to store (<see cref="Common.Writing.WriteGuard.Classification"/>),
+    /// the row's own, or the stored activity's when the row leaves it out.</summary>
+    public ClassificationLevel Level { get; set; }
 
     /// <summary>Sets everything the row says on an activity, new or stored: its fields, its people (with
     /// their names for the search text, as they are set by id), its parent and its legs in the file's order.</summary>
@@ -32,7 +35,7 @@ public sealed record ActivityRow(
         a.Channel = Channel;
         a.LeaderRoleText = LeaderRole;
         a.CounterpartRoleText = CounterpartRole;
-        a.Classification = Classification;
+        a.Classification = Level;
         a.Sources = Source;
         a.Notes = Notes;
         a.LeadPersonId = lead?.Id;
@@ -69,7 +72,7 @@ internal static class ActivityRowDiff
         Compare("title", stored.Title, row.Title);
         Compare("part_of", stored.PartOf?.ExternalRef, row.PartOf);
         Compare("channel", stored.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null, row.Channel is { } rc ? Codes<ActivityChannel>.ToCode(rc) : null);
-        Compare("classification", stored.Classification.ToCode(), row.Classification.ToCode());
+        Compare("classification", stored.Classification.ToCode(), row.Level.ToCode());
         Compare("source", stored.Sources, row.Source);
         Compare("notes", stored.Notes, row.Notes);
         return changes;

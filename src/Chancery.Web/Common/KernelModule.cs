@@ -20,6 +20,7 @@ public sealed class KernelModule : IChanceryModule
         services.AddScoped<SearchService>();
         services.AddScoped<AuditQueries>();
         services.AddSingleton<ErrorWords>();
+        services.AddErrorTexts<ImportText>();
     }
 
     public void MapApi(RouteGroupBuilder api)

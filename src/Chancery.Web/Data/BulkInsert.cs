@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,8 +13,9 @@ namespace Chancery.Web.Data;
 /// first (<see cref="ReserveIdsAsync"/>) so children and links can be set before anything is written.
 /// PostgreSQL uses binary COPY; SQLite one prepared INSERT reused for every row. Values are written
 /// with their own types (<see cref="BulkRowWriter{TEntity, TSink}"/>). Must run inside the
-/// caller's transaction. Bypasses the interceptors: the caller keeps the search text and writes the
-/// audit trail itself (Common/Audit/BulkAudit).</summary>
+/// caller's transaction. Does not go through the interceptors, so the caller does what they would, with
+/// the same functions: the search text (<see cref="Common.Search.SearchTexts.Refresh"/>) and the audit
+/// trail (<see cref="Common.Audit.BulkAudit"/>); new rows keep version 0, as they would there.</summary>
 public static class BulkInsert
 {
     /// <summary>Reserves <paramref name="count"/> new keys of an identity column.</summary>
@@ -53,8 +55,12 @@ public static class BulkInsert
     /// <summary>Inserts the entities in the current transaction, reading them as they are enumerated: a
     /// caller may build each row on the fly, so a large import never holds all of them. Keys must be
     /// set (reserved), unless <paramref name="keysFromDatabase"/>: then the database numbers the rows.</summary>
+    /// <param name="buildWhileWriting">For rows that cost something to build (audit entries): they are
+    /// built on another thread while the previous ones are written (<see cref="ReadAheadEnumerable"/>).
+    /// Rows already built (a list) are written straight from it: handing them over would cost more than
+    /// it saves.</param>
     public static async Task<int> InsertAsync<T>(ChanceryDbContext db, IEnumerable<T> entities, CancellationToken ct,
-        bool keysFromDatabase = false) where T : class
+        bool keysFromDatabase = false, bool buildWhileWriting = false) where T : class
     {
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = entityType.GetTableName()!;
@@ -64,35 +70,65 @@ public static class BulkInsert
 
         if (db.Database.IsNpgsql())
         {
-            using var rows = entities.ReadAhead(ct).GetEnumerator();
-            if (!rows.MoveNext()) return 0;
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({names}) FROM STDIN (FORMAT BINARY)", ct);
-            var sink = new NpgsqlBulkSink(importer, columns.Select(c => BaseType(c.StoreType)).ToArray());
             var write = BulkRowWriter<T, NpgsqlBulkSink>.For(entityType, keysFromDatabase);
-            // Synchronous writes into the importer's buffer: an await per value (millions of them)
-            // costs more than the occasional blocking flush.
-            do
+            var types = columns.Select(c => BaseType(c.StoreType)).ToArray();
+            NpgsqlBinaryImporter? importer = null;
+            NpgsqlBulkSink? sink = null;
+            try
             {
-                ct.ThrowIfCancellationRequested();
-                sink.StartRow();
-                write(rows.Current, sink);
-                count++;
-            } while (rows.MoveNext());
-            await importer.CompleteAsync(ct);
-            return count;
+                // Synchronous writes into the importer's buffer: an await per value (millions of them)
+                // costs more than the occasional blocking flush. The rows are awaited a batch at a time.
+                await foreach (var batch in InBatches(entities, buildWhileWriting, ct))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    if (importer is null)
+                    {
+                        // Begun with the first row: no COPY for nothing.
+                        importer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({names}) FROM STDIN (FORMAT BINARY)", ct);
+                        sink = new NpgsqlBulkSink(importer, types);
+                    }
+                    foreach (var entity in batch)
+                    {
+                        sink!.StartRow();
+                        write(entity, sink);
+                    }
+                    count += batch.Length;
+                }
+                if (importer is not null) await importer.CompleteAsync(ct);
+                return count;
+            }
+            finally
+            {
+                if (importer is not null) await importer.DisposeAsync();
+            }
         }
 
         var sql = $"INSERT INTO \"{table}\" ({names}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
         using var statement = new SqliteBulkSink((SqliteConnection)db.Database.GetDbConnection(), sql);
         var writeRow = BulkRowWriter<T, SqliteBulkSink>.For(entityType, keysFromDatabase);
-        foreach (var entity in entities.ReadAhead(ct))
+        await foreach (var batch in InBatches(entities, buildWhileWriting, ct))
         {
-            if ((++count & 1023) == 0) ct.ThrowIfCancellationRequested();
-            writeRow(entity, statement);
-            statement.EndRow();
+            ct.ThrowIfCancellationRequested();
+            foreach (var entity in batch)
+            {
+                writeRow(entity, statement);
+                statement.EndRow();
+            }
+            count += batch.Length;
         }
         return count;
+    }
+
+    private static async IAsyncEnumerable<T[]> InBatches<T>(IEnumerable<T> entities, bool buildWhileWriting,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        if (!buildWhileWriting)
+        {
+            foreach (var batch in entities.Chunk(1024)) yield return batch;
+            yield break;
+        }
+        await foreach (var batch in entities.ReadAheadInBatches(ct)) yield return batch;
     }
 
     /// <summary>On SQLite, lets rows of one batch point at each other (part_of) in any order: the

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Import;
 using Chancery.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -25,8 +26,7 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
         PartialDate date = default;
         if (dateText.Length > 0 && !PartialDate.TryParse(dateText, out date))
             row.Problem("established_date", ImportReasons.DateNotPartial(dateText));
-        var classification = row.Code<Common.Classification.ClassificationLevel>("classification", false,
-            Common.Classification.ClassificationLevels.TryParse, Common.Classification.ClassificationLevels.Codes);
+        var classification = row.Code<ClassificationLevel>("classification", false, ClassificationLevels.TryParse, ClassificationLevels.Codes);
         if (row.HasProblems || level is null) return null;
         return new PartnershipRow(code, row.Optional("partner_name"), level.Value, date, row.Optional("previous_level"),
             row.Optional("source"), row.Optional("notes"), row.Optional("official_name"), row.Optional("announced_by"),
@@ -56,23 +56,23 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
                 problems.Add(row.Line, "partner_iso3", ImportReasons.UnknownPartner(row.Value.PartnerCode));
                 continue;
             }
-            if (row.Value.Classification > clearance)
-            {
-                problems.Add(row.Line, "classification", ImportReasons.AboveClearance());
-                continue;
-            }
-            if (!byKey.TryGetValue((partner.Id, row.Value.Level, row.Value.When.FirstDay), out var stored))
-            {
-                plan.Add(new PlannedRow<PartnershipRow>(row.Line, row.Key, ImportAction.Create, row.Value, []) { Target = partner });
-                continue;
-            }
-            if (stored.Classification > clearance)
+            byKey.TryGetValue((partner.Id, row.Value.Level, row.Value.When.FirstDay), out var stored);
+            if (stored is not null && stored.Classification > clearance)
             {
                 problems.Add(row.Line, null, ImportReasons.EventNotCleared());
                 continue;
             }
-            var changes = Diff(stored, row.Value);
-            plan.Add(new PlannedRow<PartnershipRow>(row.Line, row.Key, changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, row.Value, changes) { Target = stored });
+            // A row that leaves the level out keeps the stored event's; a new one is Public.
+            var level = problems.Classification(row.Line, row.Value.Classification, clearance, stored?.Classification, ClassificationLevel.Public);
+            if (level is null) continue;
+            var value = row.Value with { Classification = level };
+            if (stored is null)
+            {
+                plan.Add(new PlannedRow<PartnershipRow>(row.Line, row.Key, ImportAction.Create, value, []) { Target = partner });
+                continue;
+            }
+            var changes = Diff(stored, value);
+            plan.Add(new PlannedRow<PartnershipRow>(row.Line, row.Key, changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, value, changes) { Target = stored });
         }
         return plan;
     }
@@ -117,10 +117,9 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
 public sealed record PartnershipRow(
     string PartnerCode, string? PartnerName, RelationLevel Level, PartialDate When, string? PreviousLevel,
     string? Source, string? Notes, string? OfficialName, string? AnnouncedBy,
-    Common.Classification.ClassificationLevel? Classification)
+    ClassificationLevel? Classification)
 {
-    /// <summary>A row without a classification leaves a stored event's level as it is (an import never
-    /// declassifies silently); a new event without one is public.</summary>
+    /// <summary>Sets the row's values on an event; a row that leaves the level out keeps the event's.</summary>
     public void CopyTo(FrameworkEvent e)
     {
         e.Level = Level;
@@ -130,6 +129,6 @@ public sealed record PartnershipRow(
         e.Notes = Notes;
         e.OfficialName = OfficialName;
         e.AnnouncedBy = AnnouncedBy;
-        e.Classification = Classification ?? e.Classification;
+        if (Classification is { } level) e.Classification = level;
     }
 }

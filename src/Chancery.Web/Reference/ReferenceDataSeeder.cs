@@ -1,5 +1,6 @@
-using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Import;
+using Chancery.Web.Common.Modules;
+using Chancery.Web.Common.Writing;
 using Chancery.Web.Data;
 using Chancery.Web.Partners;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Chancery.Web.Reference;
 /// <summary>Loads the reference data shipped in Reference/Data on start: countries and organisations
 /// (as partners), the offices with their tiers, and the real partnership events. Idempotent: it adds
 /// what is missing and leaves what users have edited alone.</summary>
-public sealed class ReferenceDataSeeder(ChanceryDbContext db, ImportPipeline pipeline, ILogger<ReferenceDataSeeder> logger) : IStartupSeeder
+public sealed class ReferenceDataSeeder(ChanceryDbContext db, ImportPipeline pipeline, ErrorWords words, ILogger<ReferenceDataSeeder> logger) : IStartupSeeder
 {
     public int Order => 20;
 
@@ -92,7 +93,7 @@ public sealed class ReferenceDataSeeder(ChanceryDbContext db, ImportPipeline pip
         var outcome = await pipeline.RunAsync(new PartnershipImportDefinition(db), file, dryRun: false, ct);
         if (!outcome.Succeeded)
             throw new InvalidOperationException("The shipped partnerships.csv does not import: " +
-                string.Join("; ", outcome.Problems.Select(p => $"line {p.Line} {p.Column}: {p.Reason}")));
+                string.Join("; ", outcome.Worded(words).Problems.Select(p => $"line {p.Line} {p.Column}: {p.Reason} ({p.Code})")));
         logger.LogInformation("Loaded {Count} partnership events", outcome.Created);
     }
 

@@ -177,6 +177,26 @@ public abstract class PartnershipImportTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_reimported_row_without_the_classification_column_keeps_a_secret_event_secret()
+    {
+        var client = await fixture.App.AdminClientAsync();
+        var first = await client.PostAsync(Url, Body(Upload.CsvBody,
+            "partner_iso3,level,established_date,classification\nISL,comprehensive,1999-03-04,secret\n"u8.ToArray()), Ct);
+        first.StatusCode.ShouldBe(HttpStatusCode.OK, await first.Content.ReadAsStringAsync(Ct));
+
+        var again = await client.PostAsync(Url, Body(Upload.CsvBody,
+            "partner_iso3,level,established_date,notes\nISL,comprehensive,1999-03-04,Kept secret\n"u8.ToArray()), Ct);
+
+        again.StatusCode.ShouldBe(HttpStatusCode.OK, await again.Content.ReadAsStringAsync(Ct));
+        var outcome = await again.Content.ReadFromJsonAsync<ImportOutcome>(Ct);
+        outcome!.Rows.Single().Changes.Select(c => c.Field).ShouldBe(["notes"]);
+        await using var scope = fixture.App.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChanceryDbContext>();
+        var stored = await db.FrameworkEvents.IgnoreQueryFilters().SingleAsync(e => e.Notes == "Kept secret", Ct);
+        stored.Classification.ShouldBe(Chancery.Web.Common.Classification.ClassificationLevel.Secret);
+    }
+
+    [Fact]
     public async Task An_xlsx_workbook_imports_like_a_csv_file()
     {
         var client = await fixture.App.AdminClientAsync();

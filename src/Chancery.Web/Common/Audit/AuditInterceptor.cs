@@ -10,19 +10,15 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Chancery.Web.Common.Audit;
 
-/// <summary>The one place that writes the audit trail. Before a save it captures every added,
-/// modified and deleted entry with its values; after the save (when generated keys are known) it
+/// <summary>The audit trail of every save through a DbContext (rows stored in bulk get theirs from
+/// <see cref="BulkAudit"/>; both make their entries with <see cref="AuditEntryFactory"/>). Before a save
+/// it captures every added, modified and deleted entry with its values; after the save (when generated keys are known) it
 /// stores the audit entries in the same transaction, so a change and its audit land together or
 /// not at all. One instance serves every DbContext (contexts are pooled, so the options and their
 /// interceptors are built once): what a save is in the middle of lives in <see cref="SaveState"/>,
 /// one per context, and the user is the context's own <see cref="ChanceryDbContext.CurrentUser"/>.</summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
-    internal static readonly HashSet<string> IgnoredNames = new(StringComparer.Ordinal)
-    {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SearchText", "CalendarToken",
-    };
-
     // Enums as their names: "Kind": "Province" reads better in the trail than "Kind": 5.
     internal static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -149,7 +145,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 foreach (var key in p.Entry.Properties.Where(x => x.Metadata.IsPrimaryKey()))
                     p.Changes[key.Metadata.Name] = new ValueChange(null, key.CurrentValue);
             var keyValues = p.Entry.Properties.Where(x => x.Metadata.IsPrimaryKey()).Select(x => x.CurrentValue);
-            context.Set<AuditEntry>().Add(NewEntry(user, now, p.Action, p.Entry.Metadata.ClrType, keyValues, p.Changes, p.Classification));
+            context.Set<AuditEntry>().Add(AuditEntryFactory.Create(user, now, p.Action, p.Entry.Metadata.ClrType,
+                AuditEntryFactory.KeyText(keyValues), AuditChangesWriter.ToJson(p.Changes), p.Classification));
         }
         state.Pending = null;
         return true;
@@ -161,7 +158,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (!IsAudited(property.Metadata)) continue;
+            if (!AuditEntryFactory.IsAudited(property.Metadata)) continue;
             switch (entry.State)
             {
                 case EntityState.Added when !property.IsTemporary:
@@ -178,41 +175,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         return changes;
     }
 
-    /// <summary>Whether a property's values go into the trail (secrets and derived text do not).</summary>
-    internal static bool IsAudited(Microsoft.EntityFrameworkCore.Metadata.IProperty property) =>
-        !IgnoredNames.Contains(property.Name) && property.PropertyInfo?.IsDefined(typeof(AuditIgnoreAttribute), true) != true;
-
-    private static ClassificationLevel ClassificationOf(EntityEntry entry)
-    {
-        if (entry.Entity is not IClassified classified) return ClassificationLevel.Public;
-        var original = entry.State == EntityState.Added ? classified.Classification
-            : (ClassificationLevel)entry.Property(nameof(IClassified.Classification)).OriginalValue!;
-        return original > classified.Classification ? original : classified.Classification;
-    }
-
-    /// <summary>The one way an audit entry is made, here and by <see cref="BulkAudit"/>: the same type
-    /// name, key text and JSON (<see cref="AuditChangesWriter"/>) for a record whichever path stored it.</summary>
-    internal static AuditEntry NewEntry(ICurrentUser user, DateTime at, AuditAction action, Type clrType,
-        IEnumerable<object?> keyValues, Dictionary<string, ValueChange> changes, ClassificationLevel classification) =>
-        NewEntry(user, at, action, clrType, KeyText(keyValues), AuditChangesWriter.ToJson(changes), classification);
-
-    internal static AuditEntry NewEntry(ICurrentUser user, DateTime at, AuditAction action, Type clrType,
-        string key, string changesJson, ClassificationLevel classification) => new()
-    {
-        At = at,
-        UserId = user.UserId,
-        UserName = user.UserName,
-        Action = action,
-        EntityType = EntityTypeName(clrType),
-        EntityKey = key,
-        Changes = changesJson,
-        Classification = classification,
-    };
-
-    internal static string EntityTypeName(Type clrType) => clrType.Name.Split('`')[0];
-
-    internal static string KeyText(IEnumerable<object?> keyValues) =>
-        string.Join(",", keyValues.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
+    private static ClassificationLevel ClassificationOf(EntityEntry entry) => AuditEntryFactory.LevelOf(entry.Entity,
+        entry.State == EntityState.Added || entry.Entity is not IClassified ? null
+            : (ClassificationLevel)entry.Property(nameof(IClassified.Classification)).OriginalValue!);
 
     private static AuditAction ActionOf(EntityState state) => state switch
     {

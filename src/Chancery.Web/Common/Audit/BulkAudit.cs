@@ -1,12 +1,11 @@
-using Chancery.Web.Common.Classification;
 using Chancery.Web.Data;
 
 namespace Chancery.Web.Common.Audit;
 
-/// <summary>The audit trail for rows stored by <see cref="BulkInsert"/> (which bypasses the
-/// interceptor): one "Created" entry per record, in the same shape the <see cref="AuditInterceptor"/>
-/// writes (same ignored properties, same JSON), written in bulk in the caller's transaction so the
-/// records and their trail land together or not at all. Entries are made as the records are
+/// <summary>The audit trail for rows stored by <see cref="BulkInsert"/> (which does not go through the
+/// interceptors): one "Created" entry per record, made as the <see cref="AuditInterceptor"/> makes its
+/// own (<see cref="AuditEntryFactory"/>: same properties, key text and level; the same JSON writer),
+/// written in bulk in the caller's transaction so the records and their trail land together or not at all. Entries are made as the records are
 /// enumerated and written straight away: none is held longer than it takes to write it. The user is
 /// the context's own, as for the interceptor.</summary>
 public sealed class BulkAudit(TimeProvider clock)
@@ -20,7 +19,7 @@ public sealed class BulkAudit(TimeProvider clock)
     {
         if (count == 0) return;
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var properties = entityType.GetProperties().Where(AuditInterceptor.IsAudited)
+        var properties = entityType.GetProperties().Where(AuditEntryFactory.IsAudited)
             .Select(p => (p.Name, Getter: p.GetGetter())).ToArray();
         var keys = entityType.FindPrimaryKey()!.Properties.Select(p => p.GetGetter()).ToArray();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -34,15 +33,14 @@ public sealed class BulkAudit(TimeProvider clock)
                 json.Begin();
                 foreach (var (name, getter) in properties) json.Created(name, getter.GetClrValue(record));
                 extra?.Invoke(record, json);
-                var entry = AuditInterceptor.NewEntry(db.CurrentUser, now, AuditAction.Created, typeof(T),
-                    AuditInterceptor.KeyText(keys.Select(k => k.GetClrValue(record))), json.End(),
-                    record is IClassified classified ? classified.Classification : ClassificationLevel.Public);
+                var entry = AuditEntryFactory.Create(db.CurrentUser, now, AuditAction.Created, typeof(T),
+                    AuditEntryFactory.KeyText(keys.Select(k => k.GetClrValue(record))), json.End(), AuditEntryFactory.LevelOf(record));
                 if (++i > count) throw new InvalidOperationException($"More {typeof(T).Name} records than the {count} announced.");
                 yield return entry;
             }
         }
         // Nothing points at an audit entry: the database numbers them.
-        var written = await BulkInsert.InsertAsync(db, Entries(), ct, keysFromDatabase: true);
+        var written = await BulkInsert.InsertAsync(db, Entries(), ct, keysFromDatabase: true, buildWhileWriting: true);
         if (written != count) throw new InvalidOperationException($"{written} {typeof(T).Name} records instead of the {count} announced.");
     }
 }

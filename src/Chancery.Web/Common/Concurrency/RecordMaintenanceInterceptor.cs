@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Chancery.Web.Common.Concurrency;
 
 /// <summary>Keeps two derived columns right on every save: bumps <see cref="IVersioned.Version"/> on
-/// update (the concurrency token) and refreshes <see cref="ISearchable.SearchText"/>. Runs before
+/// update (the concurrency token) and refreshes <see cref="ISearchable.SearchText"/> (<see cref="SearchTexts.Refresh"/>,
+/// as bulk imports do for the rows they store; those are new, so they keep version 0 as here). Runs before
 /// the audit interceptor so the audit sees the final values.</summary>
 public sealed class RecordMaintenanceInterceptor : SaveChangesInterceptor
 {
@@ -28,11 +29,7 @@ public sealed class RecordMaintenanceInterceptor : SaveChangesInterceptor
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
-            if (entry.Entity is ISearchable searchable)
-            {
-                var text = searchable.BuildSearchText();
-                if (searchable.SearchText != text) searchable.SearchText = text;
-            }
+            if (entry.Entity is ISearchable searchable) SearchTexts.Refresh(searchable);
             if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
             {
                 var original = (int)entry.Property(nameof(IVersioned.Version)).OriginalValue!;

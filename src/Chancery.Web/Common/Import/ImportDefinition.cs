@@ -12,7 +12,7 @@ public abstract class ImportDefinition<TRow> where TRow : class
     public abstract IReadOnlyList<ImportColumn> Columns { get; }
 
     /// <summary>Parses one row, recording problems on the reader; returns null when the row is unusable.
-    /// Called on the pipeline's reading thread, one row at a time, in file order.</summary>
+    /// Called by the pipeline's reading task, one row at a time, in file order.</summary>
     public abstract TRow? Parse(ImportRowReader row);
 
     /// <summary>The row's key within the file and against stored records.</summary>

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Writing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,9 @@ public static class ImportHttp
         var (file, problem) = await ReadFileAsync(request, limit, ct);
         if (problem is not null) return problem;
         using var upload = file!;
-        var outcome = await pipeline.RunAsync(definition, upload, dryRun, ct);
+        // Worded here, at the edge, in the caller's Accept-Language (English by default).
+        var words = request.HttpContext.RequestServices.GetRequiredService<ErrorWords>();
+        var outcome = (await pipeline.RunAsync(definition, upload, dryRun, ct)).Worded(words);
         return outcome.Succeeded ? TypedResults.Ok(outcome) : TypedResults.UnprocessableEntity(outcome);
     }
 
@@ -34,7 +37,7 @@ public static class ImportHttp
     {
         var sizeFeature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false }) sizeFeature.MaxRequestBodySize = limit + 1024 * 1024;
-        if (request.ContentLength > limit + 1024 * 1024) return (null, TooLarge(limit));
+        if (request.ContentLength > limit + 1024 * 1024) return (null, TooLarge(request, limit));
         try
         {
             if (request.HasFormContentType)
@@ -42,28 +45,35 @@ public static class ImportHttp
                 var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit + 1024 * 1024 }, ct);
                 var formFile = form.Files.GetFile("file");
                 if (formFile is null)
-                    return (null, TypedResults.Problem("Send the file as the multipart field 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "No file"));
-                if (formFile.Length > limit) return (null, TooLarge(limit));
+                    return (null, Refusal(request, StatusCodes.Status400BadRequest, "NoFileTitle", ImportReasons.NoFileField()));
+                if (formFile.Length > limit) return (null, TooLarge(request, limit));
                 await using var stream = formFile.OpenReadStream();
                 var upload = await ImportFile.SpoolAsync(formFile.FileName, ImportFile.FormatOf(formFile.FileName, formFile.ContentType), stream, limit, ct);
-                return upload is null ? (null, TooLarge(limit)) : (upload, null);
+                return upload is null ? (null, TooLarge(request, limit)) : (upload, null);
             }
             // The body goes to a temporary file as it arrives, not into memory: a 100,000-row file is
             // about 21 MB, and the import reads it from there batch by batch.
             var body = await ImportFile.SpoolAsync("body", ImportFile.FormatOf(null, request.ContentType), request.Body, limit, ct);
-            return body is null ? (null, TooLarge(limit)) : (body, null);
+            return body is null ? (null, TooLarge(request, limit)) : (body, null);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TooLarge(limit));
+            return (null, TooLarge(request, limit));
         }
         catch (InvalidDataException)
         {
-            return (null, TooLarge(limit));
+            return (null, TooLarge(request, limit));
         }
     }
 
-    private static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(
-        $"The file is larger than the {limit / (1024 * 1024)} MB an import accepts. Split it into smaller files; nothing was stored.",
-        statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large");
+    private static ProblemHttpResult TooLarge(HttpRequest request, long limit) => Refusal(
+        request, StatusCodes.Status413PayloadTooLarge, "FileTooLargeTitle", ImportReasons.FileTooLarge(limit / (1024 * 1024)));
+
+    /// <summary>A file refused before it is read, worded like the import's problems, with its code.</summary>
+    private static ProblemHttpResult Refusal(HttpRequest request, int status, string titleCode, ImportReason reason)
+    {
+        var words = request.HttpContext.RequestServices.GetRequiredService<ErrorWords>();
+        return TypedResults.Problem(words.Word(reason.Code, reason.Args), statusCode: status, title: words.Word(titleCode, []),
+            extensions: new Dictionary<string, object?> { ["code"] = reason.Code });
+    }
 }

@@ -1,3 +1,5 @@
+using Chancery.Web.Common.Writing;
+
 namespace Chancery.Web.Common.Import;
 
 /// <summary>The answer to an import or a preview: either problems (and nothing stored) or what was
@@ -9,6 +11,11 @@ public sealed record ImportOutcome(
     int Updated,
     int Unchanged,
     IReadOnlyList<ImportProblem> Problems,
-    IReadOnlyList<ImportRowOutcome> Rows);
+    IReadOnlyList<ImportRowOutcome> Rows)
+{
+    /// <summary>The outcome with every problem in words (<see cref="ImportProblem.Worded"/>), for its reader.</summary>
+    public ImportOutcome Worded(ErrorWords words) =>
+        Problems.Count == 0 ? this : this with { Problems = [.. Problems.Select(p => p.Worded(words))] };
+}
 
 public sealed record ImportRowOutcome(int Line, string Key, string Action, IReadOnlyList<FieldChange> Changes);

@@ -6,7 +6,7 @@ namespace Chancery.Web.Common.Import;
 
 /// <summary>The one import pipeline: file → rows → typed rows → checks → one transaction.
 /// All-or-nothing: if any row has a problem, every problem is reported and nothing is stored.
-/// The file is read on a thread of its own, a batch ahead of the checks and writes: a definition
+/// The file is read by a task of its own, a batch ahead of the checks and writes: a definition
 /// with batches (<see cref="ImportDefinition{TRow}.BatchSize"/>) stores the first rows while the
 /// rest are still being parsed, and only holds a batch or two, whatever the file's size. A problem
 /// met after some batches were written rolls the whole transaction back.</summary>
@@ -25,7 +25,7 @@ public sealed class ImportPipeline(ChanceryDbContext db)
         ImportDefinition<TRow> definition, ImportFile file, bool dryRun, CancellationToken ct)
         where TRow : class
     {
-        // Problems met while reading (the reading thread's) and while checking (this thread's) are
+        // Problems met while reading (the reading task's) and while checking (this method's) are
         // kept apart: a row's reader tells its own problems by counting.
         var readProblems = new ImportProblems();
         var checkProblems = new ImportProblems();
@@ -40,7 +40,7 @@ public sealed class ImportPipeline(ChanceryDbContext db)
         IDbContextTransaction? transaction = null;
         try
         {
-            foreach (var batch in Batches(definition, table, readProblems).ReadAhead(ct, batchSize: 1, batchesAhead: 1))
+            await foreach (var batch in Batches(definition, table, readProblems).ReadAhead(ct, batchSize: 1, batchesAhead: 1))
             {
                 var planned = await run.PlanAsync(batch.Rows, checkProblems, ct);
                 var changes = 0;
@@ -60,7 +60,7 @@ public sealed class ImportPipeline(ChanceryDbContext db)
                 transaction ??= await db.Database.BeginTransactionAsync(ct);
                 await run.WriteAsync(planned, ct);
             }
-            // The reading thread has finished: its problems can be read here.
+            // The reading task has finished: its problems can be read here.
             var write = transaction is not null && !readProblems.Any && !checkProblems.Any;
             await run.FinishAsync(checkProblems, write, ct);
             if (readProblems.Any || checkProblems.Any) return Failed(readProblems, checkProblems, dryRun);

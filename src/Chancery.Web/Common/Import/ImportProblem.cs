@@ -1,19 +1,22 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
+using Chancery.Web.Common.Classification;
+using Chancery.Web.Common.Writing;
 
 namespace Chancery.Web.Common.Import;
 
-/// <summary>One thing wrong with an import file: the line (1 is the header row), the column when
-/// one is to blame, why (in English), and the reason's code (<see cref="ImportReasons"/>).</summary>
-public sealed record ImportProblem(int Line, string? Column, string Reason, string Code)
+/// <summary>One thing wrong with an import file: the line (1 is the header row), the column when one is
+/// to blame, and why, as a code with its arguments (<see cref="ImportReasons"/>, or a shared
+/// <see cref="ErrorCodes"/> one). <see cref="Reason"/> is the code in words, chosen at the edge by
+/// <see cref="ErrorWords"/> like every other error of Chancery: in the API caller's Accept-Language
+/// (<see cref="ImportHttp"/>), in the page's language on a page (ImportPanel).</summary>
+public sealed record ImportProblem(int Line, string? Column, string Code)
 {
-    public static ImportProblem Of(int line, string? column, ImportReason reason) =>
-        new(line, column, reason.Text(CultureInfo.InvariantCulture), reason.Code) { Args = reason.Args };
-
     [JsonIgnore] public IReadOnlyList<object?> Args { get; init; } = [];
 
-    /// <summary>Why, in the reader's language (the page's culture).</summary>
-    public string ReasonIn(CultureInfo culture) => new ImportReason(Code, [.. Args]).Text(culture);
+    /// <summary>The code in words; the code itself until the problem is worded for its reader.</summary>
+    public string Reason { get; init; } = Code;
+
+    public ImportProblem Worded(ErrorWords words) => this with { Reason = words.Word(Code, Args) };
 }
 
 /// <summary>Collects problems while a file is read, parsed and checked. Nothing is stored while it
@@ -21,7 +24,29 @@ public sealed record ImportProblem(int Line, string? Column, string Reason, stri
 public sealed class ImportProblems
 {
     private readonly List<ImportProblem> _items = [];
+    // What WriteGuard found for the row being checked; replaced once it found something (rows are
+    // 100,000 in a national file, and nearly all of them are fine).
+    private Problems _guard = new();
     public IReadOnlyList<ImportProblem> Items => _items;
     public bool Any => _items.Count > 0;
-    public void Add(int line, string? column, ImportReason reason) => _items.Add(ImportProblem.Of(line, column, reason));
+
+    public void Add(int line, string? column, ImportReason reason) =>
+        _items.Add(new ImportProblem(line, column, reason.Code) { Args = reason.Args });
+
+    /// <summary>A problem a shared rule found: its field is the column.</summary>
+    public void Add(int line, FieldProblem problem) =>
+        _items.Add(new ImportProblem(line, problem.Field, problem.Code) { Args = problem.Args });
+
+    /// <summary>The level to store for a row, by the rule of every write (<see cref="WriteGuard.Classification"/>:
+    /// nothing above the importer's clearance; a row that leaves the level out keeps the <paramref name="stored"/>
+    /// record's, a new record takes <paramref name="fallback"/>); null with a problem on the row's classification column.</summary>
+    public ClassificationLevel? Classification(int line, ClassificationLevel? given, ClassificationLevel clearance,
+        ClassificationLevel? stored, ClassificationLevel fallback)
+    {
+        var level = WriteGuard.Classification(given?.ToCode(), clearance, stored, fallback, _guard);
+        if (!_guard.Any) return level;
+        foreach (var problem in _guard.All) Add(line, problem);
+        _guard = new Problems();
+        return level;
+    }
 }

@@ -1,30 +1,23 @@
-using System.Globalization;
-using System.Resources;
+using Chancery.Web.Common.Writing;
 
 namespace Chancery.Web.Common.Import;
 
-/// <summary>Marker for the import reasons' words (ImportText.resx: English, the API's; ImportText.vi.resx).</summary>
+/// <summary>Marker for the import reasons' words (ImportText.resx: English; ImportText.vi.resx), registered
+/// with the shared error words (<see cref="ErrorWordsRegistration.AddErrorTexts{TTexts}"/>).</summary>
 public sealed class ImportText;
 
-/// <summary>Why an import refuses a row or a file: a code (the API's <c>code</c>, and the key of its text in
-/// ImportText.resx) and the values its text names.</summary>
-public sealed record ImportReason(string Code, params object?[] Args)
-{
-    private static readonly ResourceManager Texts = new(typeof(ImportText));
+/// <summary>Why an import refuses a row or a file: a code (the API's <c>code</c>, and the key of its words in
+/// ImportText.resx or, for a shared code, ErrorText.resx) and the values its words name.</summary>
+public sealed record ImportReason(string Code, params object?[] Args);
 
-    /// <summary>The reason in a language: English for the API (the invariant culture), the reader's on a page.</summary>
-    public string Text(CultureInfo culture) =>
-        string.Format(culture, Texts.GetString(Code, culture) ?? Code, Args);
-}
-
-/// <summary>Every reason an import can give, in one place, so that each has its words in both languages.</summary>
+/// <summary>Every reason an import can give, in one place, so that each has its words in both languages.
+/// Where a shared code says the same thing (<see cref="ErrorCodes"/>), the import uses it.</summary>
 public static class ImportReasons
 {
     public static ImportReason DateNotPartial(string text) => new(nameof(DateNotPartial), text);
     public static ImportReason UnknownPartner(string code) => new(nameof(UnknownPartner), code);
-    public static ImportReason AboveClearance() => new(nameof(AboveClearance));
     public static ImportReason EventNotCleared() => new(nameof(EventNotCleared));
-    public static ImportReason EndBeforeStart(DateOnly end, DateOnly start) => new(nameof(EndBeforeStart), IsoDate.Format(end), IsoDate.Format(start));
+    public static ImportReason EndBeforeStart(DateOnly end, DateOnly start) => new(ErrorCodes.EndBeforeStart, IsoDate.Format(end), IsoDate.Format(start));
     public static ImportReason DirectionContradictsKind(string direction, string kind, string required) => new(nameof(DirectionContradictsKind), direction, kind, required);
     public static ImportReason UnknownCountry(string code) => new(nameof(UnknownCountry), code);
     public static ImportReason UnknownDomesticOffice(string role) => new(nameof(UnknownDomesticOffice), role);
@@ -32,6 +25,7 @@ public static class ImportReasons
     public static ImportReason ActivityNotCleared() => new(nameof(ActivityNotCleared));
     public static ImportReason UnknownParent(string parent) => new(nameof(UnknownParent), parent);
     public static ImportReason FileTooLarge(long megabytes) => new(nameof(FileTooLarge), megabytes);
+    public static ImportReason NoFileField() => new(nameof(NoFileField));
     public static ImportReason EmptyFile() => new(nameof(EmptyFile));
     public static ImportReason NoHeader() => new(nameof(NoHeader));
     public static ImportReason NotUtf8(int line) => new(nameof(NotUtf8), line);
@@ -44,7 +38,7 @@ public static class ImportReasons
     public static ImportReason UnknownColumn(string column, string expected) => new(nameof(UnknownColumn), column, expected);
     public static ImportReason DuplicateColumn(string column) => new(nameof(DuplicateColumn), column);
     public static ImportReason MissingColumn(string column) => new(nameof(MissingColumn), column);
-    public static ImportReason Required() => new(nameof(Required));
+    public static ImportReason Required() => new(ErrorCodes.Required);
     public static ImportReason NotIsoDate(string text) => new(nameof(NotIsoDate), text);
     public static ImportReason NotOneOf(string text, string allowed) => new(nameof(NotOneOf), text, allowed);
 }
