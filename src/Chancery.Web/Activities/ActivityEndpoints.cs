@@ -44,12 +44,7 @@ public static class ActivityEndpoints
         HttpRequest request, ActivityImportDefinition definition, ImportPipeline pipeline, bool? dryRun, CancellationToken ct) =>
         ImportHttp.RunAsync(request, definition, pipeline, dryRun ?? false, ct);
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
-        string? format, ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct)
-    {
-        var problems = new Problems();
-        if (TabularExport.Format(format, problems) is not { } kind) return WriteResults.Invalid(problems, words);
-        var (headers, rows) = await ActivityExport.RowsAsync(db, ct);
-        return TabularExport.File(kind, "activities", headers, rows, clock);
-    }
+    private static Task<Results<FileContentHttpResult, ValidationProblem>> Export(
+        string? format, ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct) =>
+        TabularExport.AnswerAsync(format, "activities", words, clock, () => ActivityExport.RowsAsync(db, ct));
 }

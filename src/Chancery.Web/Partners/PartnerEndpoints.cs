@@ -70,12 +70,7 @@ public static class PartnerEndpoints
         HttpRequest request, PartnershipImportDefinition definition, ImportPipeline pipeline, bool? dryRun, CancellationToken ct) =>
         ImportHttp.RunAsync(request, definition, pipeline, dryRun ?? false, ct);
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
-        string? format, ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct)
-    {
-        var problems = new Problems();
-        if (TabularExport.Format(format, problems) is not { } kind) return WriteResults.Invalid(problems, words);
-        var (headers, rows) = await PartnershipExport.RowsAsync(db, ct);
-        return TabularExport.File(kind, "partnerships", headers, rows, clock);
-    }
+    private static Task<Results<FileContentHttpResult, ValidationProblem>> Export(
+        string? format, ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct) =>
+        TabularExport.AnswerAsync(format, "partnerships", words, clock, () => PartnershipExport.RowsAsync(db, ct));
 }

@@ -66,7 +66,7 @@ public sealed class PeopleDirectory
         for (var i = 0; i < fresh.Count; i++)
         {
             fresh[i].Id = (int)ids[i];
-            fresh[i].SearchText = fresh[i].BuildSearchText();
+            SearchTexts.Refresh(fresh[i]);
         }
         await BulkInsert.InsertAsync(db, fresh, ct);
         _created.AddRange(fresh);
@@ -91,7 +91,8 @@ public sealed class PeopleDirectory
 
         foreach (var person in _countryLater)
         {
-            var search = person.BuildSearchText();
+            SearchTexts.Refresh(person);
+            var search = person.SearchText;
             await db.People.Where(p => p.Id == person.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.CountryIso3, person.CountryIso3).SetProperty(p => p.SearchText, search), ct);
         }

@@ -10,6 +10,18 @@ public enum TabularFormat { Csv, Xlsx }
 /// a 400 naming the parameter and the allowed values; the file named after the export and the day.</summary>
 public static class TabularExport
 {
+    /// <summary>The export's answer: a 400 for an unknown format (before anything is read), else the rows
+    /// that <paramref name="read"/> gives, as a file named <paramref name="name"/>-YYYYMMDD.</summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> AnswerAsync(
+        string? format, string name, ErrorWords words, TimeProvider clock,
+        Func<Task<(IReadOnlyList<string> Headers, List<IReadOnlyList<string?>> Rows)>> read)
+    {
+        var problems = new Problems();
+        if (Format(format, problems) is not { } kind) return WriteResults.Invalid(problems, words);
+        var (headers, rows) = await read();
+        return File(kind, name, headers, rows, clock);
+    }
+
     public static TabularFormat? Format(string? format, Problems problems)
     {
         if (string.IsNullOrWhiteSpace(format) || string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) return TabularFormat.Csv;
