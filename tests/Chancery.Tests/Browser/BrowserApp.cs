@@ -55,15 +55,18 @@ public sealed class BrowserApp : IAsyncLifetime
         return addresses.First().Replace("//[::]", "//127.0.0.1").Replace("//localhost", "//127.0.0.1").TrimEnd('/');
     }
 
-    /// <summary>A page in a fresh browser context (no cookies), with relative URLs resolved against the app.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in a fresh browser context (no cookies), with relative URLs resolved against the app;
+    /// <paramref name="width"/> sets the window's width in CSS pixels (a phone is 390).</summary>
+    public async Task<IPage> NewPageAsync(int? width = null)
     {
         if (_browser is null)
         {
             if (TestEnvironment.RequireAll) throw new InvalidOperationException(TestEnvironment.BrowserSkipReason);
             Assert.Skip(TestEnvironment.BrowserSkipReason);
         }
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN" });
+        var options = new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN" };
+        if (width is { } w) options.ViewportSize = new ViewportSize { Width = w, Height = 844 };
+        var context = await _browser.NewContextAsync(options);
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }

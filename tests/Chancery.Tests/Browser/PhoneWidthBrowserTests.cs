@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Chancery.Tests.Browser;
+
+/// <summary>On a phone (390 CSS pixels wide) every page fits the screen in both languages: nothing
+/// widens the page past the window (wide tables scroll inside their own box), and the menu folds
+/// behind its button until asked for.</summary>
+public sealed class PhoneWidthBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private const int Phone = 390;
+
+    public static readonly string[] Pages =
+    [
+        "/", "/partners", "/partners/JPN", "/partners/JPN/edit", "/partnerships/import", "/people", "/activities",
+        "/activities/new", "/activities/import", "/calendar", "/calendar/subscribe", "/reports/annual-review", "/search?q=nhat%20ban",
+        "/audit", "/users", "/users/new", "/units", "/account",
+    ];
+
+    [Theory]
+    [InlineData("vi")]
+    [InlineData("en")]
+    public async Task Every_page_fits_a_phone_screen(string language)
+    {
+        var page = await browser.NewPageAsync(Phone);
+        await BrowserApp.SignInAsync(page);
+        await page.GotoAsync($"/culture/{language}?returnUrl=/");
+
+        var tooWide = new List<string>();
+        foreach (var address in Pages)
+        {
+            await page.GotoAsync(address);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            if (overflow > 0) tooWide.Add($"{address} is {overflow}px wider than the phone");
+        }
+
+        tooWide.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_menu_folds_behind_its_button_and_opens_on_a_tap()
+    {
+        var page = await browser.NewPageAsync(Phone);
+        await BrowserApp.SignInAsync(page);
+        var menu = page.Locator("nav.sidebar");
+
+        await Expect(menu).ToBeHiddenAsync();
+        await page.Locator("label.menu-button").ClickAsync();
+
+        await Expect(menu).ToBeVisibleAsync();
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Đối tác" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/partners");
+    }
+
+    [Fact]
+    public async Task On_a_desk_the_menu_is_always_open_and_has_no_button()
+    {
+        var page = await browser.NewPageAsync(1440);
+        await BrowserApp.SignInAsync(page);
+
+        await Expect(page.Locator("nav.sidebar")).ToBeVisibleAsync();
+        await Expect(page.Locator("label.menu-button")).ToBeHiddenAsync();
+    }
+}
