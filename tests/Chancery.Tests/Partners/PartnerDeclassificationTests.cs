@@ -4,8 +4,8 @@ using Chancery.Web.Partners.Editing;
 
 namespace Chancery.Tests.Partners;
 
-/// <summary>No silent declassification: a write that leaves the classification out (an API body
-/// without it, an import file without the column) keeps the stored event's level.</summary>
+/// <summary>No silent declassification: an API body that leaves the classification out keeps the
+/// stored event's level (the import's side: PartnershipImportTests).</summary>
 public abstract class PartnerDeclassificationTests(AppFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -20,21 +20,6 @@ public abstract class PartnerDeclassificationTests(AppFixture fixture)
             new { level = "strategic", establishedDate = "2021", notes = "changed", version = created.Version }, Ct)).EnsureSuccessStatusCode();
 
         (await EventAsync(client, "XDA", created.Id)).ShouldBe(("changed", "secret"));
-    }
-
-    [Fact]
-    public async Task An_imported_row_without_a_classification_keeps_the_events_level()
-    {
-        var client = await fixture.App.AdminClientAsync();
-        var created = await SecretEventAsync(client, "XDB");
-        var csv = "partner_iso3,partner_name,level,established_date,previous_level,source,notes\n" +
-                  "XDB,Testland,strategic,2021,,,imported\n";
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "x.csv");
-
-        (await client.PostAsync("/api/v1/partnerships/import", form, Ct)).EnsureSuccessStatusCode();
-
-        (await EventAsync(client, "XDB", created.Id)).ShouldBe(("imported", "secret"));
     }
 
     private static async Task<FrameworkEventDetail> SecretEventAsync(HttpClient client, string code)
