@@ -60,7 +60,8 @@ public static class ChanceryApp
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapOpenApi();
+        // The API's description is a contract, never data: generators and integrators read it unsigned.
+        app.MapOpenApi().AllowAnonymous();
 
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
         var api = app.MapGroup("/api/v1").RequireAuthorization();
