@@ -54,6 +54,31 @@ public abstract partial class AdministrationPageTests(AppFixture fixture)
         users!.Items.ShouldNotContain(u => u.Email == "weak.page@test.local");
     }
 
+    /// <summary>Every field typed on the new-user page is what is stored (the shared sub-form used to
+    /// be lost on the way back: only the email survived).</summary>
+    [Fact]
+    public async Task A_user_made_on_the_new_user_page_is_stored_with_every_field_as_typed()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        var unit = (await admin.GetFromJsonAsync<ListResult<UnitItem>>("/api/v1/units", Ct))!.Items.Single(u => u.Code == "EMB-LAO");
+        var form = await admin.GetStringAsync("/users/new?culture=en", Ct);
+
+        await PostFormAsync(admin, "/users/new?culture=en", form, "user-create", new()
+        {
+            ["Input.Email"] = "made.on.page@test.local", ["Input.DisplayName"] = "Đặng Thùy Trâm",
+            ["Input.UnitId"] = unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Role"] = "editor", ["Input.Clearance"] = "confidential", ["Input.Password"] = "Made-On-Page-2026!",
+        }, expect: HttpStatusCode.Redirect);
+
+        var user = (await admin.GetFromJsonAsync<ListResult<Chancery.Web.Accounts.UserItem>>("/api/v1/users", Ct))!.Items
+            .Single(u => u.Email == "made.on.page@test.local");
+        user.DisplayName.ShouldBe("Đặng Thùy Trâm");
+        user.UnitCode.ShouldBe("EMB-LAO");
+        user.Roles.ShouldBe(["editor"]);
+        user.Clearance.ShouldBe("confidential");
+        await fixture.App.ClientForAsync("made.on.page@test.local", "Made-On-Page-2026!"); // and its owner signs in
+    }
+
     [Fact]
     public async Task A_locked_user_cannot_sign_in_until_unlocked()
     {
