@@ -12,7 +12,7 @@ public sealed record ActivityDetail(
     int? LeadPersonId, string? LeadPersonName, string? LeaderRoleText,
     int? CounterpartPersonId, string? CounterpartName, string? CounterpartRoleText,
     int? PartOfId, int? OwnerUnitId, string? Outcomes, IReadOnlyList<string> Themes, string? Sources, string? Notes,
-    string Classification, int Version, IReadOnlyList<ActivityLegDto> Legs);
+    string Classification, int Version, IReadOnlyList<ActivityLegDto> Legs) : Common.Concurrency.IVersionedRecord;
 
 public sealed record ActivityLegInput(string CountryIso3, string? City, DateOnly? DateStart, DateOnly? DateEnd);
 

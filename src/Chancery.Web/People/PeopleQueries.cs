@@ -13,7 +13,7 @@ public sealed record PersonListItem(int Id, string FullName, string Side, string
 public sealed record PersonOfficeDto(int Id, int? OfficeId, string? OfficeCode, string? OfficeNameEn, string? OfficeNameVi, int? Tier,
     string? Title, DateOnly From, DateOnly? To);
 
-public sealed record PersonDetail(int Id, string FullName, string Side, string? CountryIso3, int Version, IReadOnlyList<PersonOfficeDto> Offices);
+public sealed record PersonDetail(int Id, string FullName, string Side, string? CountryIso3, int Version, IReadOnlyList<PersonOfficeDto> Offices) : Common.Concurrency.IVersionedRecord;
 
 public sealed record PeopleFilter(string? Q, string? Side, int? Page, int? PageSize);
 

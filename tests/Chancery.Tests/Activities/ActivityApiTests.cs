@@ -146,6 +146,10 @@ public abstract class ActivityApiTests(AppFixture fixture)
         var second = await admin.PutAsJsonAsync($"/api/v1/activities/{detail.Id}", NewVisit() with { Title = "Stale edit", Version = detail.Version }, Ct);
 
         second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // The refusal carries the stored record and its version, to show what changed and save again knowingly.
+        var problem = await second.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct);
+        problem.GetProperty("current").GetProperty("title").GetString().ShouldBe("First edit");
+        problem.GetProperty("currentVersion").GetInt32().ShouldBe(detail.Version + 1);
         var now = await admin.GetFromJsonAsync<ActivityDetail>($"/api/v1/activities/{detail.Id}", Ct);
         now!.Title.ShouldBe("First edit");
     }

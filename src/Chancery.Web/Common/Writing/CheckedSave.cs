@@ -15,12 +15,12 @@ public static class CheckedSave
     public static Task<WriteOutcome<T>> SaveAsync<T>(
         DbContext db, object entity, Problems problems, Func<CancellationToken, Task<T?>> read, WriteStatus success,
         CancellationToken ct)
-        where T : class => SaveAsync(db, [new Limited(entity)], problems, read, success, ct);
+        where T : class, Concurrency.IVersionedRecord => SaveAsync(db, [new Limited(entity)], problems, read, success, ct);
 
     public static async Task<WriteOutcome<T>> SaveAsync<T>(
         DbContext db, IEnumerable<Limited> entities, Problems problems, Func<CancellationToken, Task<T?>> read, WriteStatus success,
         CancellationToken ct)
-        where T : class
+        where T : class, Concurrency.IVersionedRecord
     {
         foreach (var (entity, prefix) in entities)
             ModelLimits.Check(db, entity, problems, name => prefix + ModelLimits.CamelCase(name));

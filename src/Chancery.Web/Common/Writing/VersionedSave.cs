@@ -9,7 +9,7 @@ public static class VersionedSave
 {
     public static async Task<WriteOutcome<T>> SaveAsync<T>(
         DbContext db, Func<CancellationToken, Task<T?>> read, WriteStatus success, CancellationToken ct)
-        where T : class
+        where T : class, Concurrency.IVersionedRecord
     {
         try
         {

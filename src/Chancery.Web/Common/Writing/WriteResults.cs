@@ -35,6 +35,6 @@ public static class WriteResults
         extensions: new Dictionary<string, object?>
         {
             ["current"] = current,
-            ["currentVersion"] = current is Concurrency.IVersionedRecord v ? v.Version : null,
+            ["currentVersion"] = (current as Concurrency.IVersionedRecord)?.Version,
         });
 }
