@@ -2,6 +2,7 @@ using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Modules;
+using Chancery.Web.Common.Security;
 using Chancery.Web.Components;
 using Chancery.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
@@ -42,6 +43,7 @@ public static class ChanceryApp
     public static WebApplication UseChancery(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
             api.UseExceptionHandler();
@@ -55,6 +57,8 @@ public static class ChanceryApp
 
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseMiddleware<SessionCheck>();
+        app.UseCookieApiWriteProtection();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -30,7 +30,7 @@ public static class AccountServiceCollectionExtensions
         {
             o.LoginPath = "/login";
             o.AccessDeniedPath = "/access-denied";
-            o.Cookie.Name = "chancery.auth";
+            o.Cookie.Name = SessionCheck.CookieName;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
             // The API answers 401/403 as ProblemDetails instead of redirecting to the sign-in page.
@@ -42,8 +42,8 @@ public static class AccountServiceCollectionExtensions
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 8;
             })
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ChanceryDbContext>()
             .AddSignInManager()
@@ -55,6 +55,8 @@ public static class AccountServiceCollectionExtensions
             .AddPolicy(Policies.Edit, p => p.RequireRole(Roles.Administrator, Roles.Editor))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));
 
+        services.AddSingleton<SignInFailureLimiter>();
+        services.AddScoped<PasswordSignIn>();
         services.AddScoped<AdministratorSeeder>();
         services.AddScoped<UserQueries>();
         services.AddScoped<UserWriter>();

@@ -23,13 +23,18 @@ public static class AuthEndpoints
 
     /// <summary>Signs in with the bearer scheme: the bearer handler writes the AccessTokenResponse
     /// ({ tokenType, accessToken, expiresIn, refreshToken }).</summary>
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, SignInManager<ChanceryUser> signIn)
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, PasswordSignIn signIn)
     {
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email, request.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return TypedResults.Empty;
-        var detail = result.IsLockedOut ? "The account is locked after too many failed attempts; try again later." : "Wrong email or password.";
-        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        var verdict = await signIn.SignInAsync(request.Email, request.Password, persistent: false, IdentityConstants.BearerScheme);
+        return verdict switch
+        {
+            SignInVerdict.SignedIn => TypedResults.Empty,
+            SignInVerdict.TooManyAttempts => TypedResults.Problem("Too many failed sign-ins from this address; wait a minute and try again.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many attempts"),
+            SignInVerdict.LockedOut => TypedResults.Problem("This account is locked; ask an administrator.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed"),
+            _ => TypedResults.Problem("Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed"),
+        };
     }
 
     private static Ok<MeResponse> Me(HttpContext context) =>

@@ -12,7 +12,10 @@ public static class UserEndpoints
         var group = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Administer);
         group.MapGet("/", List).WithSummary("Every account with its unit, roles, clearance and whether it is locked.");
         group.MapPost("/", Create)
-            .WithSummary("Creates an account (role administrator/editor/viewer, clearance code, initial password meeting the password rules).");
+            .WithSummary("Creates an account (role administrator/editor/viewer, clearance code up to the caller's own, initial password meeting the password rules).");
+        group.MapGet("/{id}", Get).WithSummary("One account.");
+        group.MapPut("/{id}", Update)
+            .WithSummary("Changes an account's name, unit, role, clearance (up to the caller's own) and lock. Every change ends the account's sessions and tokens at once.");
         return api;
     }
 
@@ -21,6 +24,13 @@ public static class UserEndpoints
         var items = await queries.ListAsync(ct);
         return TypedResults.Ok(new ListResult<UserItem>(items, items.Count));
     }
+
+    private static async Task<Results<Ok<UserItem>, NotFound>> Get(string id, UserQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<UserItem>, Created<UserItem>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+        string id, UpdateUserRequest request, UserWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.UpdateAsync(id, request, ct)).ToHttp(words, u => $"/api/v1/users/{u.Id}");
 
     private static async Task<Results<Ok<UserItem>, Created<UserItem>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Create(
         CreateUserRequest request, UserWriter writer, ErrorWords words, CancellationToken ct) =>

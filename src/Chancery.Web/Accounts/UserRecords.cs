@@ -2,7 +2,8 @@ namespace Chancery.Web.Accounts;
 
 public sealed record CreateUserRequest(string? Email, string? DisplayName, int? UnitId, string? Role, string? Clearance, string? Password);
 
-public sealed record UpdateUserRequest(string? DisplayName, int? UnitId, string? Role, string? Clearance);
+/// <summary>A change of account. <c>Locked</c> locks or unlocks it; left out, the lock stays as it is.</summary>
+public sealed record UpdateUserRequest(string? DisplayName, int? UnitId, string? Role, string? Clearance, bool? Locked = null);
 
 /// <summary>A password change asked by the signed-in user: the current one, the new one twice.</summary>
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword, string? ConfirmPassword);

@@ -13,7 +13,10 @@ namespace Chancery.Web.Accounts;
 /// ("Identity_" + Identity's code), reported against the field they concern. Clearance and unit
 /// travel in the sign-in claims, so every change renews the security stamp: the user's cookie is
 /// re-issued with the new values at its next validation.</summary>
-public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContext db, UserQueries queries)
+/// Nobody hands out more than they hold: a clearance above the writer's own is refused, and an
+/// account cleared above the writer cannot be changed by them (they could otherwise lower and
+/// take it over).
+public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContext db, UserQueries queries, ICurrentUser writer)
 {
     public async Task<WriteOutcome<UserItem>> CreateAsync(CreateUserRequest request, CancellationToken ct = default)
     {
@@ -37,6 +40,8 @@ public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContex
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return WriteOutcome<UserItem>.NotFound();
+        if (user.Clearance > writer.Clearance)
+            return WriteOutcome<UserItem>.Invalid(new Problems().Add("clearance", "AccountAboveYours"));
         var problems = await CheckAsync(request.DisplayName, request.UnitId, request.Role, request.Clearance, ct);
         Apply(user, request.DisplayName, request.UnitId, request.Clearance);
         ModelLimits.Check(db, user, problems, FieldOf);
@@ -52,6 +57,8 @@ public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContex
             await users.RemoveFromRolesAsync(user, current);
             await users.AddToRoleAsync(user, request.Role!);
         }
+        if (request.Locked is { } locked) user.LockoutEnd = locked ? DateTimeOffset.MaxValue : null;
+        if (request.Locked is true) user.LockoutEnabled = true;
         // Saves the fields and the new stamp together: one audit entry for the change.
         var updated = await users.UpdateSecurityStampAsync(user);
         if (!updated.Succeeded) return WriteOutcome<UserItem>.Invalid(IdentityProblems(updated.Errors));
@@ -93,7 +100,8 @@ public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContex
         var problems = new Problems();
         if (string.IsNullOrWhiteSpace(displayName)) problems.Add("displayName", "DisplayNameRequired");
         if (role is null || !Roles.All.Contains(role)) problems.Add("role", "RoleRequired");
-        if (!ClassificationLevels.TryParse(clearance, out _)) problems.Add("clearance", "ClearanceRequired");
+        if (!ClassificationLevels.TryParse(clearance, out var level)) problems.Add("clearance", "ClearanceRequired");
+        else if (level > writer.Clearance) problems.Add("clearance", "ClearanceAboveYours", writer.Clearance.ToCode());
         if (unitId is { } unit && !await db.Units.AnyAsync(u => u.Id == unit, ct)) problems.Add("unitId", "UnitUnknown");
         return problems;
     }

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
@@ -43,8 +44,7 @@ public static class LocalizationSetup
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-            var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl;
-            return TypedResults.LocalRedirect(target);
+            return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
