@@ -33,6 +33,9 @@ public static class ImportReasons
     public static ImportReason NotCsv(string detail) => new(nameof(NotCsv), detail);
     public static ImportReason TooManyCells(int cells, int columns) => new(nameof(TooManyCells), cells, columns);
     public static ImportReason NotXlsx() => new(nameof(NotXlsx));
+    public static ImportReason WorkbookTooLarge(long megabytes) => new(nameof(WorkbookTooLarge), megabytes);
+    public static ImportReason TooManyColumns(int columns, int max) => new(nameof(TooManyColumns), columns, max);
+    public static ImportReason CellTooLong(int max) => new(nameof(CellTooLong), max);
     public static ImportReason DuplicateRow(string key, int firstLine) => new(nameof(DuplicateRow), key, firstLine);
     public static ImportReason UnnamedColumn() => new(nameof(UnnamedColumn));
     public static ImportReason UnknownColumn(string column, string expected) => new(nameof(UnknownColumn), column, expected);

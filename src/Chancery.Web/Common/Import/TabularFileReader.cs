@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text;
-using ClosedXML.Excel;
 using CsvHelper;
 using CsvHelper.Configuration;
 
 namespace Chancery.Web.Common.Import;
 
-/// <summary>Reads CSV (UTF-8, BOM accepted, RFC 4180) and XLSX (first sheet) into the same
+/// <summary>Reads CSV (UTF-8, BOM accepted, RFC 4180) and XLSX (first sheet, <see cref="XlsxSheetReader"/>) into the same
 /// <see cref="TabularFile"/>, reporting an unreadable file as problems rather than exceptions.
 /// CSV rows are parsed from the file's stream as they are enumerated (no decoded copy of the whole file).</summary>
 public static class TabularFileReader
@@ -20,7 +19,7 @@ public static class TabularFileReader
             problems.Add(1, null, ImportReasons.EmptyFile());
             return null;
         }
-        var table = file.Format == ImportFormat.Xlsx ? ReadXlsx(file, problems) : ReadCsv(file, problems);
+        var table = file.Format == ImportFormat.Xlsx ? XlsxSheetReader.Read(file, problems) : ReadCsv(file, problems);
         if (table is null) return null;
         if (table.Headers.Count == 0 || table.Headers.All(string.IsNullOrWhiteSpace))
         {
@@ -60,6 +59,12 @@ public static class TabularFileReader
         {
             if (!csv.Read()) return Empty(csv);
             csv.ReadHeader();
+            if ((csv.HeaderRecord ?? []).Length > ImportLimits.MaxColumns)
+            {
+                problems.Add(1, null, ImportReasons.TooManyColumns(csv.HeaderRecord!.Length, ImportLimits.MaxColumns));
+                csv.Dispose();
+                return null;
+            }
             var headers = (csv.HeaderRecord ?? []).Select(h => h.Trim()).ToArray();
             var columns = new TabularColumns(headers);
             var first = NextRow(csv, headers, problems);
@@ -119,6 +124,11 @@ public static class TabularFileReader
                 problems.Add(line, null, ImportReasons.TooManyCells(record.Length, headers.Length));
                 continue;
             }
+            if (record.Any(cell => cell.Length > ImportLimits.MaxCellChars))
+            {
+                problems.Add(line, null, ImportReasons.CellTooLong(ImportLimits.MaxCellChars));
+                continue;
+            }
             return (line, record);
         }
         return null;
@@ -155,52 +165,4 @@ public static class TabularFileReader
         catch (DecoderFallbackException) { return line; }
         return null;
     }
-
-    private static TabularFile? ReadXlsx(ImportFile file, ImportProblems problems)
-    {
-        XLWorkbook workbook;
-        try
-        {
-            // ClosedXML reads the whole workbook when it opens it: the stream is not needed afterwards.
-            using var stream = file.OpenRead();
-            workbook = new XLWorkbook(stream);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            problems.Add(1, null, ImportReasons.NotXlsx());
-            return null;
-        }
-        var sheet = workbook.Worksheets.FirstOrDefault();
-        var used = sheet?.RangeUsed();
-        if (sheet is null || used is null) return Empty(workbook);
-        var lastColumn = used.LastColumn().ColumnNumber();
-        var headers = Enumerable.Range(1, lastColumn).Select(c => sheet.Cell(1, c).GetString().Trim()).ToArray();
-        var columns = new TabularColumns(headers);
-        var lastRow = used.LastRow().RowNumber();
-        IEnumerable<TabularRow> Rows()
-        {
-            for (var r = 2; r <= lastRow; r++)
-            {
-                var cells = new string[headers.Length];
-                for (var c = 1; c <= headers.Length; c++) cells[c - 1] = CellText(sheet.Cell(r, c));
-                if (cells.All(string.IsNullOrWhiteSpace)) continue;
-                yield return new TabularRow(r, columns, cells);
-            }
-        }
-        if (!Rows().Any())
-        {
-            workbook.Dispose();
-            if (headers.All(string.IsNullOrWhiteSpace)) return new TabularFile(headers, []);
-            problems.Add(2, null, ImportReasons.NoDataRows());
-            return null;
-        }
-        return new TabularFile(headers, Rows(), workbook);
-    }
-
-    /// <summary>Dates typed into Excel come back as dates; the interchange format wants ISO text.</summary>
-    private static string CellText(IXLCell cell) => cell.DataType switch
-    {
-        XLDataType.DateTime => IsoDate.Format(DateOnly.FromDateTime(cell.GetDateTime())),
-        _ => cell.GetString().Trim(),
-    };
 }
