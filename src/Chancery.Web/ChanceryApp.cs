@@ -6,6 +6,7 @@ using Chancery.Web.Common.Security;
 using Chancery.Web.Components;
 using Chancery.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Chancery.Web;
@@ -28,8 +29,13 @@ public static class ChanceryApp
         services.AddChanceryLocalization();
         services.AddChanceryProblemDetails();
         services.AddValidation();
-        services.AddOpenApi();
-        services.AddHealthChecks().AddDbContextCheck<ChanceryDbContext>("database");
+        services.AddChanceryOpenApi();
+        // /health: the process answers (a load balancer's liveness probe; no database call, so a slow
+        // database does not get healthy instances restarted). /health/ready: database reachable and
+        // every migration applied.
+        services.AddHealthChecks()
+            .AddDbContextCheck<ChanceryDbContext>("database", tags: ["ready"])
+            .AddCheck<MigrationsAppliedCheck>("migrations", tags: ["ready"]);
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -63,7 +69,8 @@ public static class ChanceryApp
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         // The API's description is a contract, never data: generators and integrators read it unsigned.
         app.MapOpenApi().AllowAnonymous();
 

@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Chancery.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Chancery.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Chancery.Tests.Common;
 
@@ -18,6 +21,31 @@ public sealed class HealthAndAccessTests(SqliteApp fixture) : IClassFixture<Sqli
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task Ready_answers_Healthy_when_the_database_is_reachable_and_migrated()
+    {
+        var client = fixture.App.CreateClient();
+
+        var response = await client.GetAsync("/health/ready", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task Ready_is_unhealthy_on_a_database_that_lacks_this_builds_migrations()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"chancery-unmigrated-{Guid.NewGuid():N}.db");
+        var options = new DbContextOptionsBuilder<SqliteChanceryDbContext>().UseSqlite($"Data Source={file};Pooling=false").Options;
+        await using var db = new SqliteChanceryDbContext(options);
+
+        var result = await new MigrationsAppliedCheck(db).CheckHealthAsync(new HealthCheckContext(), Ct);
+
+        result.Status.ShouldBe(HealthStatus.Unhealthy);
+        result.Description.ShouldNotBeNull().ShouldContain("not applied");
+        File.Delete(file);
     }
 
     [Fact]

@@ -1,0 +1,116 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Chancery.Web.Common.Api;
+
+/// <summary>What the OpenAPI document promises beyond what the endpoints describe themselves, so that
+/// generated clients (Kiota, NSwag) can trust it: the two ways to authenticate, applied to every
+/// operation that needs one; the 401 and 403 such an operation answers, as ProblemDetails; an
+/// operationId for every operation; plain integers (numbers are never read from strings).</summary>
+public static class OpenApiContract
+{
+    public const string Bearer = "bearer";
+    public const string Cookie = "cookie";
+
+    public static IServiceCollection AddChanceryOpenApi(this IServiceCollection services)
+    {
+        // Numbers in the API are JSON numbers: accepting "12" as 12 made every integer
+        // ["integer","string"] with a pattern in the document, which NSwag's C# client cannot compile.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Chancery API";
+                document.Info.Description =
+                    "The work platform of the diplomatic sector. Sign in with POST /api/v1/auth/login for a bearer token " +
+                    "(or use the browser's sign-in cookie). Errors are ProblemDetails, worded in English unless " +
+                    "Accept-Language asks for Vietnamese (vi). Every read is filtered by the caller's clearance.";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http, Scheme = "bearer",
+                    Description = "The accessToken answered by POST /api/v1/auth/login.",
+                };
+                document.Components.SecuritySchemes[Cookie] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = Security.SessionCheck.CookieName,
+                    Description = "The browser's sign-in cookie (writes also need the antiforgery header RequestVerificationToken).",
+                };
+                UniqueOperationIds(document);
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                operation.OperationId ??= OperationId(context.Description);
+                if (metadata.OfType<IAllowAnonymous>().Any()) return Task.CompletedTask;
+
+                var document = context.Document;
+                operation.Security ??= [];
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, document)] = [] });
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Cookie, document)] = [] });
+                operation.Responses ??= [];
+                operation.Responses.TryAdd("401", Problem("Not signed in, or the session has ended (sign in again)."));
+                if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null || a.Roles is not null))
+                    operation.Responses.TryAdd("403", Problem("Signed in, but the caller's role does not allow this."));
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    /// <summary>One handler mapped under two methods (GET and HEAD) would share an id; generators refuse that.</summary>
+    private static void UniqueOperationIds(OpenApiDocument document)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, path) in document.Paths)
+            foreach (var (method, operation) in path.Operations ?? [])
+                if (operation.OperationId is { } id && !seen.Add(id))
+                    seen.Add(operation.OperationId = id + Pascal(method.Method.ToLowerInvariant()));
+    }
+
+    private static OpenApiResponse Problem(string description) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = ProblemSchema() },
+        },
+    };
+
+    private static OpenApiSchema ProblemSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null, Format = "int32" },
+            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+            ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+        },
+    };
+
+    /// <summary>The handler's class and method ("ActivityEndpoints.List" gives "activity_list"), which
+    /// stays the same when a route changes; the HTTP method and path where no handler method is known.</summary>
+    private static string OperationId(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription description)
+    {
+        var method = description.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().FirstOrDefault();
+        if (method?.DeclaringType is { } type && !method.Name.Contains('<'))
+        {
+            var owner = type.Name.Replace("Endpoints", "", StringComparison.Ordinal);
+            return $"{Camel(owner)}{method.Name}";
+        }
+        var path = (description.RelativePath ?? "").Replace("api/v1/", "", StringComparison.Ordinal);
+        var words = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('{', '}'));
+        return (description.HttpMethod ?? "get").ToLowerInvariant() + string.Concat(words.Select(Pascal));
+    }
+
+    private static string Camel(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
+    private static string Pascal(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].Replace("-", "", StringComparison.Ordinal);
+}
