@@ -41,6 +41,9 @@ public static class OpenApiContract
                     Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = Security.SessionCheck.CookieName,
                     Description = "The browser's sign-in cookie (writes also need the antiforgery header RequestVerificationToken).",
                 };
+                // The server is wherever the document was read from; a trailing slash would double the
+                // paths' leading one in generated clients.
+                foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
                 UniqueOperationIds(document);
                 return Task.CompletedTask;
             });
@@ -48,7 +51,13 @@ public static class OpenApiContract
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 operation.OperationId ??= OperationId(context.Description);
-                if (metadata.OfType<IAllowAnonymous>().Any()) return Task.CompletedTask;
+                operation.Summary ??= Sentence(operation.OperationId);
+                if (metadata.OfType<IAllowAnonymous>().Any())
+                {
+                    // An empty requirement: no credential needed (sign-in itself).
+                    operation.Security = [new OpenApiSecurityRequirement()];
+                    return Task.CompletedTask;
+                }
 
                 var document = context.Document;
                 operation.Security ??= [];
@@ -110,6 +119,10 @@ public static class OpenApiContract
         var words = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('{', '}'));
         return (description.HttpMethod ?? "get").ToLowerInvariant() + string.Concat(words.Select(Pascal));
     }
+
+    /// <summary>"activityCreate" as "Activity create": a summary for the few operations without one.</summary>
+    private static string Sentence(string id) =>
+        string.Concat(id.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : i == 0 ? char.ToUpperInvariant(c).ToString() : c.ToString()));
 
     private static string Camel(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
     private static string Pascal(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].Replace("-", "", StringComparison.Ordinal);
