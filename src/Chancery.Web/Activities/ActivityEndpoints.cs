@@ -21,6 +21,7 @@ public static class ActivityEndpoints
         activities.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Edit);
         activities.MapPost("/import", Import).RequireAuthorization(Policies.Edit).DisableAntiforgery()
             .WithSummary("Imports activities.csv (multipart 'file' or a text/csv body). All-or-nothing, keyed by id; dryRun=true previews.");
+        activities.MapImportHelp<ActivityImportDefinition, ActivityRow>("activities");
         activities.MapGet("/export", Export)
             .WithSummary("The activities the reader may see, in the activities.csv columns (format=csv or xlsx).");
         return api;

@@ -64,13 +64,14 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         foreach (var parsed in batch)
         {
             var row = parsed.Value;
-            var before = problems.Items.Count;
+            var before = problems.Total;
             foreach (var code in row.Countries)
                 if (!_countries.Contains(code)) problems.Add(parsed.Line, "countries_iso3", ImportReasons.UnknownCountry(code));
             var leaderOffice = Resolve(row.LeaderRole, OfficeSide.Domestic);
-            if (leaderOffice is null)
+            // An empty role is already a Required problem of the row.
+            if (leaderOffice is null && row.LeaderRole.Length > 0)
                 problems.Add(parsed.Line, "leader_role", ImportReasons.UnknownDomesticOffice(row.LeaderRole));
-            if (row.PartOf == row.Id)
+            if (row.PartOf is not null && row.PartOf == row.Id)
                 problems.Add(parsed.Line, "part_of", ImportReasons.PartOfItself());
             else if (row.PartOf is { } parent && !inBatch.Contains(parent) && !_keys.IsKnown(parent))
                 _keys.AwaitParent(parent, parsed.Line);
@@ -80,7 +81,8 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
             // A row that leaves the level out keeps the stored activity's; a new one is Internal.
             else if (problems.Classification(parsed.Line, row.Classification, clearance, activity?.Classification,
                     ClassificationLevel.Internal) is { } level) row.Level = level;
-            if (problems.Items.Count > before) continue;
+            // A flawed row (wrong cells, see ActivityImportDefinition.Parse) was only checked.
+            if (problems.Total > before || parsed.Flawed) continue;
 
             row.LeaderOfficeId = leaderOffice!.Id;
             row.CounterpartOfficeId = Resolve(row.CounterpartRole, OfficeSide.Foreign)?.Id;

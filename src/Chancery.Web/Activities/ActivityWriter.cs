@@ -87,14 +87,17 @@ public sealed class ActivityWriter(ChanceryDbContext db, ActivityQueries queries
         var codes = legs.Select(l => l.CountryIso3.Trim().ToUpperInvariant()).Distinct().ToList();
         var known = (await db.Partners.IgnoreQueryFilters().Where(p => p.Kind == PartnerKind.Country && codes.Contains(p.Code))
             .Select(p => p.Code).ToListAsync(ct)).ToHashSet();
+        // A trip that ends before it starts is one problem, on its end date: its legs are not also
+        // each "outside the trip" (there is no trip range to be inside of until the end is fixed).
+        var tripHasRange = end >= input.DateStart;
         DateOnly? previousEnd = null;
         for (var i = 0; i < legs.Count; i++)
         {
             var leg = legs[i];
             var field = $"legs[{i}]";
             if (!known.Contains(leg.CountryIso3.Trim().ToUpperInvariant())) problems.Add($"{field}.countryIso3", ActivityErrors.UnknownCountry, leg.CountryIso3);
-            if (leg.DateStart is { } s && (s < input.DateStart || s > end)) problems.Add($"{field}.dateStart", ActivityErrors.LegStartsOutsideTrip);
-            if (leg.DateEnd is { } e && (e < input.DateStart || e > end)) problems.Add($"{field}.dateEnd", ActivityErrors.LegEndsOutsideTrip);
+            if (tripHasRange && leg.DateStart is { } s && (s < input.DateStart || s > end)) problems.Add($"{field}.dateStart", ActivityErrors.LegStartsOutsideTrip);
+            if (tripHasRange && leg.DateEnd is { } e && (e < input.DateStart || e > end)) problems.Add($"{field}.dateEnd", ActivityErrors.LegEndsOutsideTrip);
             if (leg is { DateStart: { } ls, DateEnd: { } le } && le < ls) problems.Add($"{field}.dateEnd", ActivityErrors.LegEndsBeforeStart);
             if (leg.DateStart is { } start && previousEnd is { } pe && start < pe) problems.Add($"{field}.dateStart", ActivityErrors.LegsOutOfOrder);
             previousEnd = leg.DateEnd ?? leg.DateStart ?? previousEnd;

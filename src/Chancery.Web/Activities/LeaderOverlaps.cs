@@ -7,9 +7,10 @@ namespace Chancery.Web.Activities;
 public sealed record LeaderClash(int Id, string? Title, ActivityKind Kind, DateOnly DateStart, DateOnly DateEnd);
 
 /// <summary>Finds where a leader is booked twice: activities of the same lead person overlapping in
-/// dates that are not part of this one (a meeting during a trip is expected to overlap it) and that
-/// this one is not part of. The family is followed through every level (a meeting at a conference
-/// during a trip). Cancelled and postponed activities do not book anyone.</summary>
+/// dates, except those of the same family: what this one is part of (a meeting during a trip is
+/// expected to overlap it, through every level: a meeting at a conference during a trip), what is
+/// part of it, and what is part of the same parent (two side meetings of one conference, and what
+/// is part of them). Cancelled and postponed activities do not book anyone.</summary>
 public static class LeaderOverlaps
 {
     private static readonly ActivityStatus[] NotBooking = [ActivityStatus.Cancelled, ActivityStatus.Postponed];
@@ -33,15 +34,16 @@ public static class LeaderOverlaps
             .Select(c => new LeaderClash(c.Id, c.Title, c.Kind, c.DateStart, c.DateEnd)).ToList();
     }
 
-    /// <summary>The activities this one is part of (up the chain) and those part of it (down, any depth).</summary>
+    /// <summary>The activities this one is part of (up the chain), and those part of its parent (its
+    /// siblings, itself included) or, without a parent, of itself, at any depth.</summary>
     private static async Task<HashSet<int>> FamilyAsync(ChanceryDbContext db, int id, int? parentId, CancellationToken ct)
     {
         var family = new HashSet<int> { id };
         // Up: a short chain (meeting -> conference -> trip); the guard stops a malformed cycle.
         for (var parent = parentId; parent is { } p && family.Add(p);)
             parent = await db.Activities.AsNoTracking().Where(a => a.Id == p).Select(a => a.PartOfId).SingleOrDefaultAsync(ct);
-        // Down: level by level.
-        var frontier = new List<int> { id };
+        // Down from the parent (or from itself): level by level.
+        var frontier = new List<int> { parentId ?? id };
         while (frontier.Count > 0)
         {
             var current = frontier;

@@ -30,6 +30,7 @@ public static class PartnerEndpoints
         var partnerships = api.MapGroup("/partnerships").WithTags("Partners");
         partnerships.MapPost("/import", Import).RequireAuthorization(Policies.Edit).DisableAntiforgery()
             .WithSummary("Imports framework events (partnerships.csv format) as multipart 'file' or a text/csv body. All-or-nothing; dryRun=true previews.");
+        partnerships.MapImportHelp<PartnershipImportDefinition, PartnershipRow>("partnerships");
         partnerships.MapGet("/export", Export)
             .WithSummary("The framework events the caller may see, as CSV (default) or XLSX, in the import format.");
         return api;

@@ -1,20 +1,28 @@
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Import;
+using Chancery.Web.Common.Localization;
 using Chancery.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Chancery.Web.Partners;
 
 /// <summary>partnerships.csv: one framework event per row, keyed by partner, level and date (the
 /// DOMAIN format has no id column), so the same file imported twice changes nothing.</summary>
-public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFileImportDefinition<PartnershipRow>
+public sealed class PartnershipImportDefinition(ChanceryDbContext db, IStringLocalizer<PartnersText> words, IStringLocalizer<SharedText> shared)
+    : WholeFileImportDefinition<PartnershipRow>
 {
+    // The examples make the template's row, which imports as it is (a test imports the template).
     public static readonly IReadOnlyList<ImportColumn> Format =
     [
-        new("partner_iso3", Required: true), new("partner_name"), new("level", Required: true),
-        new("established_date", Required: true), new("previous_level"), new("source"), new("notes"),
-        new("official_name"), new("announced_by"), new("classification"),
+        new("partner_iso3", Required: true, Example: "NOR"), new("partner_name", Example: "Na Uy"),
+        new("level", Required: true, Example: "comprehensive"), new("established_date", Required: true, Example: "2024-05"),
+        new("previous_level"), new("source", Example: "Tuyên bố chung"), new("notes"),
+        new("official_name", Example: "Quan hệ Đối tác toàn diện"), new("announced_by"), new("classification", Example: "public"),
     ];
+
+    // The partners' names in the reader's language, by code, as the last plan found them (for the preview).
+    private readonly Dictionary<string, string> _partnerNames = new(StringComparer.OrdinalIgnoreCase);
 
     public override IReadOnlyList<ImportColumn> Columns => Format;
 
@@ -27,13 +35,15 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
         if (dateText.Length > 0 && !PartialDate.TryParse(dateText, out date))
             row.Problem("established_date", ImportReasons.DateNotPartial(dateText));
         var classification = row.Code<ClassificationLevel>("classification", false, ClassificationLevels.TryParse, ClassificationLevels.Codes);
-        if (row.HasProblems || level is null) return null;
-        return new PartnershipRow(code, row.Optional("partner_name"), level.Value, date, row.Optional("previous_level"),
+        // A row with wrong cells is still returned (stand-ins for them) so that its partner is checked too.
+        return new PartnershipRow(code, row.Optional("partner_name"), level ?? default, date, row.Optional("previous_level"),
             row.Optional("source"), row.Optional("notes"), row.Optional("official_name"), row.Optional("announced_by"),
             classification);
     }
 
-    public override string KeyOf(PartnershipRow row) => $"{row.PartnerCode}/{row.Level.ToCode()}/{row.When.ToIso()}";
+    // A flawed row's level may be the stand-in (no level at all).
+    public override string KeyOf(PartnershipRow row) =>
+        $"{row.PartnerCode}/{(Enum.IsDefined(row.Level) ? row.Level.ToCode() : "?")}/{row.When.ToIso()}";
 
     public override async Task<IReadOnlyList<PlannedRow<PartnershipRow>>> PlanAsync(
         IReadOnlyList<ParsedRow<PartnershipRow>> rows, ImportProblems problems, CancellationToken cancellationToken)
@@ -53,10 +63,16 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
         {
             if (!partners.TryGetValue(row.Value.PartnerCode, out var partner))
             {
-                problems.Add(row.Line, "partner_iso3", ImportReasons.UnknownPartner(row.Value.PartnerCode));
+                // An empty code is already a Required problem of the row.
+                if (row.Value.PartnerCode.Length > 0)
+                    problems.Add(row.Line, "partner_iso3", ImportReasons.UnknownPartner(row.Value.PartnerCode));
                 continue;
             }
-            byKey.TryGetValue((partner.Id, row.Value.Level, row.Value.When.FirstDay), out var stored);
+            _partnerNames[partner.Code] = LocalizationSetup.IsVietnamese ? partner.NameVi : partner.NameEn;
+            // A flawed row's level or date may be a stand-in: it cannot name a stored event, but the
+            // level it asks for is still checked against the importer's clearance.
+            FrameworkEvent? stored = null;
+            if (!row.Flawed) byKey.TryGetValue((partner.Id, row.Value.Level, row.Value.When.FirstDay), out stored);
             if (stored is not null && stored.Classification > clearance)
             {
                 problems.Add(row.Line, null, ImportReasons.EventNotCleared());
@@ -64,7 +80,7 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
             }
             // A row that leaves the level out keeps the stored event's; a new one is Public.
             var level = problems.Classification(row.Line, row.Value.Classification, clearance, stored?.Classification, ClassificationLevel.Public);
-            if (level is null) continue;
+            if (level is null || row.Flawed) continue;
             var value = row.Value with { Classification = level };
             if (stored is null)
             {
@@ -75,6 +91,24 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db) : WholeFil
             plan.Add(new PlannedRow<PartnershipRow>(row.Line, row.Key, changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, value, changes) { Target = stored });
         }
         return plan;
+    }
+
+    /// <summary>The preview names a row by its partner and the level it reached, on its date.</summary>
+    public override ImportRowSummary Describe(PlannedRow<PartnershipRow> row) =>
+        new(row.Value.When.ToIso(), $"{_partnerNames.GetValueOrDefault(row.Value.PartnerCode, row.Value.PartnerCode)}: {words["Level_" + row.Value.Level.ToCode()]}");
+
+    /// <summary>The partners the importer may see, the levels and the classification levels, named in the current culture.</summary>
+    public override async Task<IReadOnlyList<ImportCodeList>> AllowedCodesAsync(CancellationToken ct)
+    {
+        var partners = await db.Partners.AsNoTracking().OrderBy(p => p.Code).Select(p => new { p.Code, p.NameVi, p.NameEn }).ToListAsync(ct);
+        var vietnamese = LocalizationSetup.IsVietnamese;
+        return
+        [
+            new("partner_iso3", [.. partners.Select(p => new ImportCode(p.Code, vietnamese ? p.NameVi : p.NameEn))
+                .OrderBy(c => c.Name, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, ignoreCase: true))]),
+            new("level", [.. RelationLevels.Codes.Select(c => new ImportCode(c, words["Level_" + c]))]),
+            new("classification", [.. ClassificationLevels.Codes.Select(c => new ImportCode(c, shared["Class_" + c]))]),
+        ];
     }
 
     public override async Task ApplyAsync(IReadOnlyList<PlannedRow<PartnershipRow>> plan, CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ namespace Chancery.Web.Reference;
 /// <summary>Loads the reference data shipped in Reference/Data on start: countries and organisations
 /// (as partners), the offices with their tiers, and the real partnership events. Idempotent: it adds
 /// what is missing and leaves what users have edited alone.</summary>
-public sealed class ReferenceDataSeeder(ChanceryDbContext db, ImportPipeline pipeline, ErrorWords words, ILogger<ReferenceDataSeeder> logger) : IStartupSeeder
+public sealed class ReferenceDataSeeder(ChanceryDbContext db, ImportPipeline pipeline, PartnershipImportDefinition partnerships, ErrorWords words,
+    ILogger<ReferenceDataSeeder> logger) : IStartupSeeder
 {
     public int Order => 20;
 
@@ -90,7 +91,7 @@ public sealed class ReferenceDataSeeder(ChanceryDbContext db, ImportPipeline pip
     {
         if (await db.FrameworkEvents.IgnoreQueryFilters().AnyAsync(ct)) return;
         var file = new ImportFile("partnerships.csv", ImportFormat.Csv, EmbeddedCsv.Bytes("partnerships.csv"));
-        var outcome = await pipeline.RunAsync(new PartnershipImportDefinition(db), file, dryRun: false, ct);
+        var outcome = await pipeline.RunAsync(partnerships, file, dryRun: false, ct);
         if (!outcome.Succeeded)
             throw new InvalidOperationException("The shipped partnerships.csv does not import: " +
                 string.Join("; ", outcome.Worded(words).Problems.Select(p => $"line {p.Line} {p.Column}: {p.Reason} ({p.Code})")));

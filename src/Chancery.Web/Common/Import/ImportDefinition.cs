@@ -1,7 +1,8 @@
 namespace Chancery.Web.Common.Import;
 
-/// <summary>A column of an import format.</summary>
-public sealed record ImportColumn(string Name, bool Required = false);
+/// <summary>A column of an import format, with the value the template's example row gives it (a row
+/// that imports as it is: the template is proven by importing it).</summary>
+public sealed record ImportColumn(string Name, bool Required = false, string? Example = null);
 
 /// <summary>What one module contributes to the shared import pipeline: its columns, how a row is
 /// parsed, the row's key (re-importing the same key updates instead of duplicating), and a run that
@@ -11,8 +12,11 @@ public abstract class ImportDefinition<TRow> where TRow : class
 {
     public abstract IReadOnlyList<ImportColumn> Columns { get; }
 
-    /// <summary>Parses one row, recording problems on the reader; returns null when the row is unusable.
-    /// Called by the pipeline's reading task, one row at a time, in file order.</summary>
+    /// <summary>Parses one row, recording a problem on the reader for every wrong cell (not only the
+    /// first). A row with problems is still returned, with stand-ins for its wrong cells: the pipeline
+    /// marks it <see cref="ParsedRow{TRow}.Flawed"/> and the run checks the rest of it against the
+    /// database, so the file's every problem is listed at once; a flawed row is never stored. Null only
+    /// when nothing more can be checked. Called by the pipeline's reading task, one row at a time, in file order.</summary>
     public abstract TRow? Parse(ImportRowReader row);
 
     /// <summary>The row's key within the file and against stored records.</summary>
@@ -25,14 +29,27 @@ public abstract class ImportDefinition<TRow> where TRow : class
 
     /// <summary>Begins one import of one file: the run holds whatever it keeps between batches.</summary>
     public abstract ImportRun<TRow> Start();
+
+    /// <summary>The values each coded column accepts, named in the current culture (the import page
+    /// lists them, the template's second sheet and the codes download carry them).</summary>
+    public virtual Task<IReadOnlyList<ImportCodeList>> AllowedCodesAsync(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<ImportCodeList>>([]);
+
+    /// <summary>What the preview shows of a planned row besides its key: its date and a title (in the
+    /// current culture), so the reader recognises the row without opening the file.</summary>
+    public virtual ImportRowSummary Describe(PlannedRow<TRow> row) => new(null, null);
 }
+
+/// <summary>A planned row as the preview names it: its date (as the file gives it) and a title.</summary>
+public sealed record ImportRowSummary(string? Date, string? Title);
 
 /// <summary>One import of one file, batch by batch, in file order. All-or-nothing is the pipeline's:
 /// it stops calling <see cref="WriteAsync"/> at the first problem and rolls the transaction back.</summary>
 public abstract class ImportRun<TRow> where TRow : class
 {
     /// <summary>Checks a batch against the database (unknown references) and works out what each row
-    /// would change. Records problems; stores nothing.</summary>
+    /// would change. Records problems; stores nothing. A <see cref="ParsedRow{TRow}.Flawed"/> row is
+    /// only checked (its cells that parsed), never planned.</summary>
     public abstract Task<IReadOnlyList<PlannedRow<TRow>>> PlanAsync(
         IReadOnlyList<ParsedRow<TRow>> batch, ImportProblems problems, CancellationToken ct);
 
@@ -65,7 +82,12 @@ public abstract class WholeFileImportDefinition<TRow> : ImportDefinition<TRow> w
     }
 }
 
-public sealed record ParsedRow<TRow>(int Line, string Key, TRow Value);
+public sealed record ParsedRow<TRow>(int Line, string Key, TRow Value)
+{
+    /// <summary>Some cells of the row were wrong (their problems are recorded) and hold stand-ins: the
+    /// run checks the row's other cells, but does not plan it, and its key may be a stand-in's.</summary>
+    public bool Flawed { get; init; }
+}
 
 public enum ImportAction
 {

@@ -52,8 +52,10 @@ public sealed class ImportPipeline(ChanceryDbContext db)
                         case ImportAction.Update: updated++; changes++; break;
                         default: unchanged++; break;
                     }
-                    if (preview.Count < PreviewRowLimit)
-                        preview.Add(new ImportRowOutcome(row.Line, row.Key, row.Action.ToString().ToLowerInvariant(), row.Changes));
+                    if (preview.Count >= PreviewRowLimit) continue;
+                    var summary = definition.Describe(row);
+                    preview.Add(new ImportRowOutcome(row.Line, row.Key, row.Action.ToString().ToLowerInvariant(), row.Changes,
+                        summary.Date, summary.Title));
                 }
                 // Once anything is wrong the rest is only checked, so that every problem is listed.
                 if (dryRun || changes == 0 || batch.ReadProblemsSoFar > 0 || checkProblems.Any) continue;
@@ -86,19 +88,23 @@ public sealed class ImportPipeline(ChanceryDbContext db)
         {
             var reader = new ImportRowReader(tabularRow, problems);
             var value = definition.Parse(reader);
-            if (value is null || reader.HasProblems) continue;
+            if (value is null) continue;
+            // A row with wrong cells still goes on to the run's checks, so that its other problems
+            // (an unknown country, an unknown office) are listed now, not on the next attempt. Its key
+            // may be a stand-in's, so it takes no part in finding duplicates.
+            var flawed = reader.HasProblems;
             var key = definition.KeyOf(value);
-            if (!firstLineByKey.TryAdd(key, tabularRow.Line))
+            if (!flawed && !firstLineByKey.TryAdd(key, tabularRow.Line))
             {
                 problems.Add(tabularRow.Line, null, ImportReasons.DuplicateRow(key, firstLineByKey[key]));
                 continue;
             }
-            rows.Add(new ParsedRow<TRow>(tabularRow.Line, key, value));
+            rows.Add(new ParsedRow<TRow>(tabularRow.Line, key, value) { Flawed = flawed });
             if (rows.Count < size) continue;
-            yield return new ReadBatch<TRow>(rows, problems.Items.Count);
+            yield return new ReadBatch<TRow>(rows, problems.Total);
             rows = new List<ParsedRow<TRow>>(Math.Min(size, 4096));
         }
-        yield return new ReadBatch<TRow>(rows, problems.Items.Count);
+        yield return new ReadBatch<TRow>(rows, problems.Total);
     }
 
     private sealed record ReadBatch<TRow>(IReadOnlyList<ParsedRow<TRow>> Rows, int ReadProblemsSoFar);
@@ -118,6 +124,11 @@ public sealed class ImportPipeline(ChanceryDbContext db)
             problems.Add(1, column.Name, ImportReasons.MissingColumn(column.Name));
     }
 
-    private static ImportOutcome Failed(ImportProblems read, ImportProblems checks, bool dryRun) =>
-        new(false, dryRun, 0, 0, 0, read.Items.Concat(checks.Items).OrderBy(p => p.Line).ToList(), []);
+    /// <summary>The refusal: the first <see cref="ImportProblems.ListLimit"/> problems by line (each
+    /// collection kept at most that many), and how many more there were.</summary>
+    private static ImportOutcome Failed(ImportProblems read, ImportProblems checks, bool dryRun)
+    {
+        var listed = read.Items.Concat(checks.Items).OrderBy(p => p.Line).Take(ImportProblems.ListLimit).ToList();
+        return new(false, dryRun, 0, 0, 0, listed, []) { ProblemsNotListed = read.Total + checks.Total - listed.Count };
+    }
 }

@@ -20,22 +20,36 @@ public sealed record ImportProblem(int Line, string? Column, string Code)
 }
 
 /// <summary>Collects problems while a file is read, parsed and checked. Nothing is stored while it
-/// holds any.</summary>
+/// holds any. It keeps the first <see cref="ListLimit"/> and counts the rest, so that a file wrong on
+/// every line cannot make an answer of hundreds of thousands of problems.</summary>
 public sealed class ImportProblems
 {
+    /// <summary>How many problems a file's answer lists; past it, only a count ("and N more").</summary>
+    public const int ListLimit = 1000;
+
     private readonly List<ImportProblem> _items = [];
+    private int _total;
     // What WriteGuard found for the row being checked; replaced once it found something (rows are
     // 100,000 in a national file, and nearly all of them are fine).
     private Problems _guard = new();
+    /// <summary>The problems kept (at most <see cref="ListLimit"/>).</summary>
     public IReadOnlyList<ImportProblem> Items => _items;
-    public bool Any => _items.Count > 0;
+    /// <summary>Every problem met, kept or only counted.</summary>
+    public int Total => _total;
+    public bool Any => _total > 0;
 
     public void Add(int line, string? column, ImportReason reason) =>
-        _items.Add(new ImportProblem(line, column, reason.Code) { Args = reason.Args });
+        Keep(new ImportProblem(line, column, reason.Code) { Args = reason.Args });
 
     /// <summary>A problem a shared rule found: its field is the column.</summary>
     public void Add(int line, FieldProblem problem) =>
-        _items.Add(new ImportProblem(line, problem.Field, problem.Code) { Args = problem.Args });
+        Keep(new ImportProblem(line, problem.Field, problem.Code) { Args = problem.Args });
+
+    private void Keep(ImportProblem problem)
+    {
+        _total++;
+        if (_items.Count < ListLimit) _items.Add(problem);
+    }
 
     /// <summary>The level to store for a row, by the rule of every write (<see cref="WriteGuard.Classification"/>:
     /// nothing above the importer's clearance; a row that leaves the level out keeps the <paramref name="stored"/>

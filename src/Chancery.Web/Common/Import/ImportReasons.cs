@@ -44,4 +44,5 @@ public static class ImportReasons
     public static ImportReason Required() => new(ErrorCodes.Required);
     public static ImportReason NotIsoDate(string text) => new(nameof(NotIsoDate), text);
     public static ImportReason NotOneOf(string text, string allowed) => new(nameof(NotOneOf), text, allowed);
+    public static ImportReason MoreProblems(int more, int listed) => new(nameof(MoreProblems), more, listed);
 }

@@ -6,12 +6,12 @@ namespace Chancery.Web.Common.Import;
 /// column when the cell is missing or malformed, so a definition's parser reads as a list of fields.</summary>
 public sealed class ImportRowReader(TabularRow row, ImportProblems problems)
 {
-    private int _problemsBefore = problems.Items.Count;
+    private int _problemsBefore = problems.Total;
 
     public int Line => row.Line;
-    public bool HasProblems => problems.Items.Count > _problemsBefore;
+    public bool HasProblems => problems.Total > _problemsBefore;
 
-    public void Reset() => _problemsBefore = problems.Items.Count;
+    public void Reset() => _problemsBefore = problems.Total;
 
     public void Problem(string? column, ImportReason reason) => problems.Add(row.Line, column, reason);
 
