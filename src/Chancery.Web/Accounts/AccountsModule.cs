@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Security;
@@ -12,6 +13,9 @@ public sealed class AccountsModule : IChanceryModule
         services.AddChanceryAccounts();
         services.AddSeeder<AdministratorSeeder>();
         services.AddErrorTexts<AccountsText>();
+        services.AddAuditSubject<UserAuditSubject>();
+        services.AddAuditSubject<RoleAuditSubject>();
+        services.AddAuditSubject<UserRoleAuditSubject>();
     }
 
     public void MapApi(RouteGroupBuilder api)

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Common.Writing;
@@ -17,6 +18,8 @@ public sealed class ActivitiesModule : IChanceryModule
         services.AddScoped<ActivityWriter>();
         services.AddErrorTexts<ActivitiesText>();
         services.AddScoped<ISearchSource, ActivitySearchSource>();
+        services.AddAuditSubject<ActivityAuditSubject>();
+        services.AddAuditSubject<ActivityLegAuditSubject>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapActivityEndpoints();

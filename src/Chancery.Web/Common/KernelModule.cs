@@ -18,6 +18,7 @@ public sealed class KernelModule : IChanceryModule
         services.AddScoped<ImportPipeline>();
         services.AddScoped<PendingImports>();
         services.AddScoped<SearchService>();
+        services.AddScoped<AuditReader>();
         services.AddScoped<AuditQueries>();
         services.AddSingleton<ErrorWords>();
         services.AddErrorTexts<ImportText>();

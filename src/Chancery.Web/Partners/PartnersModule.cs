@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
@@ -14,6 +15,8 @@ public sealed class PartnersModule : IChanceryModule
         services.AddScoped<PartnerQueries>();
         services.AddScoped<Editing.PartnerWriter>();
         services.AddErrorTexts<PartnersText>();
+        services.AddAuditSubject<PartnerAuditSubject>();
+        services.AddAuditSubject<FrameworkEventAuditSubject>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapPartnerEndpoints();

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Common.Writing;
@@ -12,6 +13,9 @@ public sealed class PeopleModule : IChanceryModule
         services.AddScoped<PeopleQueries>();
         services.AddScoped<PersonWriter>();
         services.AddErrorTexts<PeopleText>();
+        services.AddAuditSubject<PersonAuditSubject>();
+        services.AddAuditSubject<PersonOfficeAuditSubject>();
+        services.AddAuditSubject<OfficeAuditSubject>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapPeopleEndpoints();

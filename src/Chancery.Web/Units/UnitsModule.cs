@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
@@ -15,6 +16,7 @@ public sealed class UnitsModule : IChanceryModule
         services.AddScoped<UnitQueries>();
         services.AddScoped<UnitWriter>();
         services.AddErrorTexts<UnitsText>();
+        services.AddAuditSubject<UnitAuditSubject>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapUnitEndpoints();

@@ -1,6 +1,9 @@
 using Chancery.Web.Common.Api;
+using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Security;
+using Chancery.Web.Common.Writing;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Chancery.Web.Common.Audit;
 
@@ -9,10 +12,23 @@ public static class AuditEndpoints
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/audit", List).WithTags("Audit").RequireAuthorization(Policies.Administer)
-            .WithSummary("The audit trail, newest first; filter by entity type and key. Actions and levels are codes, times carry their offset.");
+            .WithSummary("The audit trail, newest first; filter by entity type and key, user (id), action (code) and the sector's days from and to. Actions and levels are codes, times carry their offset.");
+        api.MapGet("/audit/export", Export).WithTags("Audit").RequireAuthorization(Policies.Administer)
+            .WithSummary("The filtered audit trail (same filters as the list) as a file people read (format=csv or xlsx, culture=vi or en): records named, fields labelled.");
         return api;
     }
 
     private static async Task<Ok<ListResult<AuditRecord>>> List([AsParameters] AuditFilter filter, AuditQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.ListAsync(filter, ct));
+
+    private static Task<Results<PushStreamHttpResult, FileContentHttpResult, ValidationProblem>> Export(
+        [AsParameters] AuditFilter filter, string? format, string? culture, AuditQueries queries,
+        IStringLocalizer<SharedText> texts, ErrorWords words, TimeProvider clock, CancellationToken ct) =>
+        StreamedExport.AnswerAsync(format, "audit", words, clock, () =>
+        {
+            // Here, not in the handler: a streamed file is written after the handler has returned.
+            DocumentCulture.Apply(culture);
+            var whole = filter with { Page = null, PageSize = null };
+            return (AuditExport.Headers(texts), AuditExport.RowsAsync(queries.AllLinesAsync(whole, ct), texts));
+        });
 }
