@@ -17,6 +17,9 @@ public sealed record RecordName(string? NameVi, string? NameEn, string? Href)
     public string? Name(bool vietnamese) => vietnamese ? NameVi : NameEn;
 }
 
+/// <summary>A unit (its names) and the latest changes its members made.</summary>
+public sealed record UnitLatestChanges(string NameVi, string NameEn, IReadOnlyList<UnitChange> Changes);
+
 /// <summary>One change of the trail for the home page.</summary>
 public sealed record UnitChange(DateTime At, string? UserName, AuditAction Action, string EntityType, string EntityKey, RecordName Record);
 
@@ -29,7 +32,7 @@ public sealed class UnitChanges(ChanceryDbContext db, ICurrentUser reader)
     public const int Shown = 10;
 
     /// <summary>The reader's unit (both names) and its latest changes; null when the reader has no unit.</summary>
-    public async Task<(string NameVi, string NameEn, IReadOnlyList<UnitChange> Changes)?> LatestAsync(CancellationToken ct)
+    public async Task<UnitLatestChanges?> LatestAsync(CancellationToken ct)
     {
         if (reader.UnitId is not { } unitId) return null;
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.NameVi, u.NameEn }).SingleOrDefaultAsync(ct);
@@ -39,7 +42,7 @@ public sealed class UnitChanges(ChanceryDbContext db, ICurrentUser reader)
             .Where(e => e.UserId != null && members.Contains(e.UserId))
             .OrderByDescending(e => e.Id).Take(Shown).ToListAsync(ct);
         var names = await NamesAsync(entries, ct);
-        return (unit.NameVi, unit.NameEn, entries.Select(e => new UnitChange(e.At, e.UserName, e.Action, e.EntityType, e.EntityKey,
+        return new UnitLatestChanges(unit.NameVi, unit.NameEn, entries.Select(e => new UnitChange(e.At, e.UserName, e.Action, e.EntityType, e.EntityKey,
             names.GetValueOrDefault((e.EntityType, e.EntityKey), RecordName.Unknown))).ToList());
     }
 

@@ -11,19 +11,24 @@ public sealed record LeaderName(int Id, string FullName, string? OfficeEn, strin
     public string? Office(bool vietnamese) => vietnamese ? OfficeVi : OfficeEn;
 }
 
-/// <summary>Our top leaders on a day: the people holding a tier-1 office on our side then (the four top
-/// leaders), best-ranked office first. What a reader who chose no one to follow sees on the home page.</summary>
+/// <summary>Our top leaders on a day: for each tier-1 office on our side (the four top leaders), its
+/// holder then as far as the records show, that is the person whose period in it started by then and
+/// reaches latest (an open period first). Periods learnt from imports end on the last record that shows
+/// the office, so "held on that very day" would often find no one. What a reader who chose no one to
+/// follow sees on the home page.</summary>
 public static class TopLeaders
 {
     public const int Tier = 1;
 
     public static async Task<List<LeaderName>> OnAsync(ChanceryDbContext db, DateOnly day, CancellationToken ct)
     {
-        var held = OfficeHeldQueries.HeldOn(day);
-        var ids = await db.PersonOffices.AsNoTracking().Where(held)
-            .Where(o => o.Office != null && o.Office.Side == OfficeSide.Domestic && o.Office.Tier == Tier)
-            .Select(o => o.PersonId).Distinct().ToListAsync(ct);
-        return await NamesAsync(db, ids, day, ct);
+        var periods = await db.PersonOffices.AsNoTracking()
+            .Where(o => o.From <= day && o.Office != null && o.Office.Side == OfficeSide.Domestic && o.Office.Tier == Tier)
+            .Select(o => new { o.OfficeId, o.PersonId, o.From, o.To }).ToListAsync(ct);
+        var holders = periods.GroupBy(o => o.OfficeId)
+            .Select(g => g.OrderByDescending(o => o.To ?? DateOnly.MaxValue).ThenByDescending(o => o.From).First().PersonId)
+            .Distinct().ToList();
+        return await NamesAsync(db, holders, day, ct);
     }
 
     /// <summary>The people <paramref name="ids"/> names, with the office each held on <paramref name="day"/>
