@@ -138,6 +138,18 @@ public sealed class ActivityQueries(ChanceryDbContext db)
         a.Classification.ToCode(), a.Version,
         a.Legs.OrderBy(l => l.Order).Select(l => new ActivityLegDto(l.Order, l.CountryIso3, l.City, l.DateStart, l.DateEnd)).ToList());
 
+    /// <summary>The legs (country and dates, in order) of some activities, for the calendar's "where is the
+    /// leader on each day". Reached through the activities, so an activity the reader may not see gives none.</summary>
+    public async Task<Dictionary<int, List<ActivityLegDto>>> LegsOfAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var legs = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id)).SelectMany(a => a.Legs)
+            .OrderBy(l => l.ActivityId).ThenBy(l => l.Order)
+            .Select(l => new { l.ActivityId, Leg = new ActivityLegDto(l.Order, l.CountryIso3, l.City, l.DateStart, l.DateEnd) })
+            .ToListAsync(ct);
+        return legs.GroupBy(l => l.ActivityId).ToDictionary(g => g.Key, g => g.Select(l => l.Leg).ToList());
+    }
+
     /// <summary>Country names (partners of kind country, whoever may see them) in the reader's language.</summary>
     public Task<CountryNames> CountryNamesAsync(CancellationToken ct) => PartnerCountryNames.LoadAsync(db, ct);
 }

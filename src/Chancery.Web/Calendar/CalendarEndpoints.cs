@@ -1,7 +1,10 @@
+using Chancery.Web.Activities;
+using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Time;
 using Chancery.Web.Common.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace Chancery.Web.Calendar;
 
@@ -9,7 +12,8 @@ public static class CalendarEndpoints
 {
     public const string IcsContentType = "text/calendar; charset=utf-8";
 
-    /// <summary>GET /calendar/feed/{token}.ics — anonymous (calendar clients cannot sign in); the token is the credential.</summary>
+    /// <summary>GET /calendar/feed/{token}.ics[?culture=en] — anonymous (calendar clients cannot sign in); the token
+    /// is the credential; the events are worded in the address's language, Vietnamese by default.</summary>
     public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
     {
         app.MapGet("/calendar/feed/{token}.ics", Feed).AllowAnonymous().ExcludeFromDescription();
@@ -27,9 +31,13 @@ public static class CalendarEndpoints
     public sealed record FeedAddress(string Url);
 
     private static async Task<Results<ContentHttpResult, NotFound>> Feed(
-        string token, HttpContext context, CalendarTokens tokens, SignInManager<ChanceryUser> signIn,
-        CalendarQueries queries, TimeProvider clock, CancellationToken ct)
+        string token, string? culture, HttpContext context, CalendarTokens tokens, SignInManager<ChanceryUser> signIn,
+        CalendarQueries queries, IStringLocalizer<CalendarText> calendarWords, IStringLocalizer<ActivitiesText> activityWords,
+        TimeProvider clock, CancellationToken ct)
     {
+        // The subscriber chose the language when copying the address (?culture=en); Vietnamese otherwise.
+        // A calendar app sends no cookie, so the address alone decides, as for the other documents.
+        DocumentCulture.Apply(culture);
         var user = await tokens.FindAsync(token, ct);
         if (user is null || !await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user)) return TypedResults.NotFound();
 
@@ -41,7 +49,8 @@ public static class CalendarEndpoints
         var (first, last) = CalendarFeed.Window(today);
         var entries = await queries.BetweenAsync(first, last, new CalendarFilter(Status: CalendarFilter.AllStatuses), ct);
         var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
-        var ics = CalendarFeed.Write(entries, baseUrl, "Chancery – " + (string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email : user.DisplayName));
+        var name = calendarWords["LeadersCalendar"] + " – " + (string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email : user.DisplayName);
+        var ics = CalendarFeed.Write(entries, baseUrl, name, new FeedWords(calendarWords, activityWords));
         context.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.Content(ics, IcsContentType);
     }

@@ -5,7 +5,8 @@ using Chancery.Web.People;
 namespace Chancery.Web.Calendar;
 
 /// <summary>Reads activities for the calendar pages and the feed through the Activities module's query
-/// (an activity with its leader and countries), so the calendar shows only what the current user may see.</summary>
+/// (an activity with its leader and countries), so the calendar shows only what the current user may see.
+/// Countries are named in the current (request's) language.</summary>
 public sealed class CalendarQueries(ActivityQueries activities, PeopleQueries people)
 {
     /// <summary>Activities that overlap [first, last] (an activity spanning the window's edge is included).</summary>
@@ -19,8 +20,12 @@ public sealed class CalendarQueries(ActivityQueries activities, PeopleQueries pe
             else if (filter.Status != CalendarFilter.AllStatuses) query = query.Where(a => a.Status != ActivityStatus.Cancelled);
             return query;
         }, ct);
+        var legs = await activities.LegsOfAsync(rows.Select(a => a.Id).ToList(), ct);
+        var names = rows.Count == 0 ? Common.Localization.CountryNames.None : await activities.CountryNamesAsync(ct);
         return rows.Select(a => new CalendarEntry(a.Id, a.Kind, a.Status, a.DateStart, a.DateEnd, a.Title, a.LeadPersonId,
-            a.Leader, a.LeaderRoleText, a.HostOrVenue, a.Countries)).ToList();
+            a.Leader, a.LeaderRoleText, a.HostOrVenue, a.Countries.Distinct(StringComparer.OrdinalIgnoreCase).Select(c => names[c]).ToList(),
+            legs.TryGetValue(a.Id, out var l) ? l.Select(x => new CalendarLeg(names[x.CountryIso3], x.DateStart, x.DateEnd)).ToList() : []))
+            .ToList();
     }
 
     /// <summary>The leaders the calendar's filter offers (see <see cref="LeaderChoices"/>).</summary>

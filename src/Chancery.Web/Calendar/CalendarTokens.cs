@@ -14,8 +14,11 @@ public sealed class CalendarTokens(UserManager<ChanceryUser> users)
 
     public static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(TokenBytes));
 
-    public static string FeedUrl(HttpRequest request, string token) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}/calendar/feed/{token}.ics";
+    /// <summary>The feed's address; <paramref name="culture"/> (vi or en) fixes the language its events are
+    /// worded in. Vietnamese, the default, needs no parameter.</summary>
+    public static string FeedUrl(HttpRequest request, string token, string? culture = null) =>
+        $"{request.Scheme}://{request.Host}{request.PathBase}/calendar/feed/{token}.ics"
+        + (culture is { } c && c != Common.Localization.LocalizationSetup.DefaultCulture && Common.Localization.LocalizationSetup.Cultures.Contains(c) ? "?culture=" + c : "");
 
     /// <summary>The user's token, created on first use.</summary>
     public async Task<string> EnsureAsync(ChanceryUser user)

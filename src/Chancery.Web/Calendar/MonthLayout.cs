@@ -20,6 +20,13 @@ public sealed class MonthLayout
     public DateOnly Last { get; }
     public IReadOnlyList<IReadOnlyList<DateOnly?>> Weeks { get; }
 
+    /// <summary>The weeks with the month's activities in lanes, each week laid out on its own.</summary>
+    public IReadOnlyList<LaneRow> Rows(IEnumerable<CalendarEntry> entries)
+    {
+        var list = entries.ToList();
+        return Weeks.Select(w => CalendarLanes.Place(w, list)).ToList();
+    }
+
     /// <summary>Reads ?month=2026-11; anything else falls back to the given month.</summary>
     public static DateOnly ParseMonth(string? value, DateOnly fallback) =>
         DateOnly.TryParseExact((value ?? "") + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,

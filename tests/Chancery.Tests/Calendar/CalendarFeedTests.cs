@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Chancery.Tests.Activities;
 using Chancery.Tests.Infrastructure;
+using Chancery.Web.Activities;
+using Chancery.Web.Common.Api;
 using Chancery.Web.Accounts;
 using Chancery.Web.Common.Classification;
 
@@ -81,9 +83,59 @@ public abstract class CalendarFeedTests(AppFixture fixture)
         visit.Location.ShouldBe("New Delhi");
         visit.Uid!.ShouldEndWith("@chancery");
         visit.Description!.ShouldContain("Phạm Minh Chính");
-        visit.Description!.ShouldContain("IND, LKA");
+        visit.Description!.ShouldContain("Ấn Độ, Sri Lanka");
         visit.Url!.AbsolutePath.ShouldBe("/activities/" + visit.Uid.Split('@')[0]);
         feed.Events.Single(e => e.Summary == "Confidential trip to Beijing").Status.ShouldBe("CONFIRMED");
+    }
+
+    /// <summary>An untitled phone call and a dated two-country trip, made once through the API.</summary>
+    private static async Task EnsureLanguageSetAsync(HttpClient admin)
+    {
+        var existing = await admin.GetFromJsonAsync<ListResult<ActivityListItem>>("/api/v1/activities?q=cal-lang", Ct);
+        if (existing!.Total > 0) return;
+        var trip = Soon.AddDays(30);
+        ActivityInput[] inputs =
+        [
+            Input("cal-lang-call", "phone_call", "planned", trip.AddDays(-3), trip.AddDays(-3), null, new ActivityLegInput("AUS", null, null, null)),
+            Input("cal-lang-trip", "official_visit", "confirmed", trip, trip.AddDays(3), "Tour of Germany and Switzerland",
+                new ActivityLegInput("DEU", "Berlin", trip, trip.AddDays(1)), new ActivityLegInput("CHE", "Bern", trip.AddDays(2), trip.AddDays(3))),
+        ];
+        foreach (var input in inputs) (await admin.PostAsJsonAsync("/api/v1/activities", input, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    private static ActivityInput Input(string reference, string kind, string status, DateOnly start, DateOnly end, string? title, params ActivityLegInput[] legs) => new(
+        ExternalRef: reference, Kind: kind, Direction: null, Status: status, DateStart: start, DateEnd: end, Title: title, HostOrVenue: null,
+        Channel: null, LeadPersonId: null, LeaderRoleText: "Thủ tướng", CounterpartPersonId: null, CounterpartRoleText: null, PartOfId: null,
+        OwnerUnitId: null, Outcomes: null, Themes: null, Sources: null, Notes: null, Classification: null, Legs: legs, Version: null);
+
+    private static string D(DateOnly d, string culture) => d.ToString(culture == "vi" ? "dd/MM/yyyy" : "d MMM yyyy", CultureInfo.GetCultureInfo(culture));
+
+    [Theory]
+    [InlineData(null, "Điện đàm", "Quốc gia: Đức, Thụy Sĩ", "Lịch trình: {0} – {1} Đức; {2} – {3} Thụy Sĩ", "Loại hoạt động: Thăm chính thức; Trạng thái: Đã xác nhận", "Đức – Thụy Sĩ")]
+    [InlineData("vi", "Điện đàm", "Quốc gia: Đức, Thụy Sĩ", "Lịch trình: {0} – {1} Đức; {2} – {3} Thụy Sĩ", "Loại hoạt động: Thăm chính thức; Trạng thái: Đã xác nhận", "Đức – Thụy Sĩ")]
+    [InlineData("en", "Phone call", "Countries: Germany, Switzerland", "Itinerary: {0} – {1} Germany; {2} – {3} Switzerland", "Kind: Official visit; Status: Confirmed", "Germany – Switzerland")]
+    public async Task The_feed_describes_events_in_the_language_fixed_in_its_address_vietnamese_by_default(
+        string? culture, string untitledSummary, string countries, string itinerary, string kindAndStatus, string location)
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        await EnsureLanguageSetAsync(admin);
+        var url = await FeedUrlAsync(admin) + (culture is null ? "" : "?culture=" + culture);
+
+        var feed = await LoadFeedAsync(url);
+
+        var trip = feed.Events.Single(e => e.Summary == "Tour of Germany and Switzerland");
+        var start = trip.DtStart!.Date;
+        var lang = culture ?? "vi";
+        trip.Description!.Split('\n').ShouldBe(
+        [
+            lang == "vi" ? "Lãnh đạo: Thủ tướng" : "Leader: Thủ tướng",
+            countries,
+            string.Format(CultureInfo.InvariantCulture, itinerary, D(start, lang), D(start.AddDays(1), lang), D(start.AddDays(2), lang), D(start.AddDays(3), lang)),
+            kindAndStatus,
+        ]);
+        trip.Location.ShouldBe(location);
+        // A call recorded without a title is named by its kind.
+        feed.Events.Count(e => e.Summary == untitledSummary && e.DtStart!.Date == start.AddDays(-3)).ShouldBe(1);
     }
 
     [Fact]

@@ -1,5 +1,10 @@
 using Chancery.Web.Common.Security;
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using Chancery.Web.Activities;
+using Chancery.Web.Common.Api;
+using AngleSharp.Html.Parser;
 using System.Text.RegularExpressions;
 using Chancery.Tests.Activities;
 using Chancery.Tests.Infrastructure;
@@ -16,13 +21,24 @@ public abstract partial class CalendarPageTests(AppFixture fixture)
     private static async Task<string> PageAsync(HttpClient client, string url) =>
         WebUtility.HtmlDecode(await client.GetStringAsync(url, Ct));
 
-    /// <summary>The inner HTML of the grid cell for one day.</summary>
-    private static string Cell(string html, string isoDay)
+    /// <summary>The activity bars of the month or week grid, as the page prints them.</summary>
+    private static List<PageBar> Bars(string html) =>
+        new HtmlParser().ParseDocument(html).QuerySelectorAll(".cal-grid a.cal-bar").Select(a => new PageBar(
+            int.Parse(a.GetAttribute("data-activity")!, CultureInfo.InvariantCulture),
+            a.QuerySelector(".cal-bar-title")!.TextContent.Trim(),
+            DateOnly.Parse(a.GetAttribute("data-first")!, CultureInfo.InvariantCulture),
+            DateOnly.Parse(a.GetAttribute("data-last")!, CultureInfo.InvariantCulture),
+            int.Parse(a.GetAttribute("data-lane")!, CultureInfo.InvariantCulture),
+            a.ClassList.ToList(),
+            a.QuerySelectorAll(".cal-bar-place").Select(p => p.TextContent.Trim()).ToList())).ToList();
+
+    private sealed record PageBar(int Id, string Title, DateOnly First, DateOnly Last, int Lane, List<string> Classes, List<string> Places)
     {
-        var match = Regex.Match(html, $"<td[^>]*data-date=\"{isoDay}\"[^>]*>(?<body>.*?)</td>", RegexOptions.Singleline);
-        match.Success.ShouldBeTrue($"no cell for {isoDay}");
-        return match.Groups["body"].Value;
+        public bool Covers(DateOnly day) => First <= day && day <= Last;
     }
+
+    private static List<PageBar> BarsOn(string html, string isoDay) =>
+        Bars(html).Where(b => b.Covers(DateOnly.Parse(isoDay, CultureInfo.InvariantCulture))).ToList();
 
     [Fact]
     public async Task March_2025_shows_the_two_day_visit_to_laos_on_both_of_its_days()
@@ -33,14 +49,89 @@ public abstract partial class CalendarPageTests(AppFixture fixture)
         var html = await PageAsync(admin, "/calendar?month=2025-03");
 
         html.ShouldContain("Tháng 3 2025");
-        // m1: working visit to Laos, 5–6 March 2025 (a Wednesday and a Thursday).
-        Cell(html, "2025-03-05").ShouldContain("Visit to Laos as deputy");
-        Cell(html, "2025-03-06").ShouldContain("href=\"/activities/");
-        Cell(html, "2025-03-04").ShouldNotContain("cal-chip");
-        Cell(html, "2025-03-07").ShouldNotContain("cal-chip");
+        // m1: working visit to Laos, 5–6 March 2025 (a Wednesday and a Thursday): one bar over both days.
+        var laos = BarsOn(html, "2025-03-05").ShouldHaveSingleItem();
+        (laos.Title, laos.First, laos.Last).ShouldBe(("Visit to Laos as deputy", new DateOnly(2025, 3, 5), new DateOnly(2025, 3, 6)));
+        html.ShouldContain($"href=\"/activities/{laos.Id}\"");
+        BarsOn(html, "2025-03-04").ShouldBeEmpty();
+        BarsOn(html, "2025-03-07").ShouldBeEmpty();
         // 1 March 2025 is a Saturday: five blank cells open the first week.
-        var firstWeek = Regex.Match(html, "<tbody>\\s*<tr>(?<w>.*?)</tr>", RegexOptions.Singleline).Groups["w"].Value;
-        Regex.Matches(firstWeek, "class=\"blank\"").Count.ShouldBe(5);
+        var firstWeek = new HtmlParser().ParseDocument(html).QuerySelector(".month-grid .cal-week")!;
+        firstWeek.QuerySelectorAll(".cal-day.blank").Length.ShouldBe(5);
+    }
+
+    // March 2031: a tour (France, Switzerland, Germany) from Wednesday the 5th to Tuesday the 11th, crossing
+    // into the week of Monday the 10th; a visit to Japan (6–8) and a call (7th) on days of the tour.
+    private static readonly DateOnly TourStart = new(2031, 3, 5);
+
+    private static ActivityInput Input(string kind, DateOnly start, DateOnly end, string title, params ActivityLegInput[] legs) => new(
+        ExternalRef: null, Kind: kind, Direction: null, Status: "confirmed", DateStart: start, DateEnd: end, Title: title, HostOrVenue: null,
+        Channel: null, LeadPersonId: null, LeaderRoleText: "Thủ tướng", CounterpartPersonId: null, CounterpartRoleText: null, PartOfId: null,
+        OwnerUnitId: null, Outcomes: null, Themes: null, Sources: null, Notes: null, Classification: null, Legs: legs, Version: null);
+
+    private static async Task EnsureTourAsync(HttpClient admin)
+    {
+        var existing = await admin.GetFromJsonAsync<ListResult<ActivityListItem>>("/api/v1/activities?q=lane%20test", Ct);
+        if (existing!.Total > 0) return;
+        ActivityInput[] inputs =
+        [
+            Input("state_visit", TourStart, TourStart.AddDays(6), "Lane test: European tour",
+                new ActivityLegInput("FRA", "Paris", TourStart, TourStart.AddDays(2)), new ActivityLegInput("CHE", "Geneva", TourStart.AddDays(2), TourStart.AddDays(4)),
+                new ActivityLegInput("DEU", "Berlin", TourStart.AddDays(5), TourStart.AddDays(6))),
+            Input("official_visit", TourStart.AddDays(1), TourStart.AddDays(3), "Lane test: Japan", new ActivityLegInput("JPN", "Tokyo", null, null)),
+            Input("phone_call", TourStart.AddDays(2), TourStart.AddDays(2), "Lane test: call", new ActivityLegInput("AUS", null, null, null)),
+        ];
+        foreach (var input in inputs) (await admin.PostAsJsonAsync("/api/v1/activities", input, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Overlapping_activities_take_separate_lanes_and_a_tour_names_its_country_on_each_day_and_its_title_in_the_next_week()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        await EnsureTourAsync(admin);
+
+        var vi = await PageAsync(admin, "/calendar?month=2031-03");
+        var en = await PageAsync(admin, "/calendar?month=2031-03&culture=en");
+
+        var bars = Bars(vi);
+        var tour = bars.Where(b => b.Title == "Lane test: European tour").OrderBy(b => b.First).ToList();
+        var japan = bars.Single(b => b.Title == "Lane test: Japan");
+        var call = bars.Single(b => b.Title == "Lane test: call");
+        // The first week's piece runs Wednesday 5 to Sunday 9; the three share the 7th, so three lanes.
+        tour.Select(b => (b.First, b.Last)).ShouldBe([(TourStart, TourStart.AddDays(4)), (TourStart.AddDays(5), TourStart.AddDays(6))]);
+        new[] { tour[0].Lane, japan.Lane, call.Lane }.Distinct().Count().ShouldBe(3);
+        // France until the 7th, when the leader travels on to Switzerland; Germany in the second week.
+        tour[0].Places.ShouldBe(["Pháp", "Pháp → Thụy Sĩ", "Thụy Sĩ"]);
+        tour[1].Classes.ShouldContain("from-before");
+        tour[1].Places.ShouldBe(["Đức"]);
+        Bars(en).Where(b => b.Title == "Lane test: European tour").SelectMany(b => b.Places)
+            .ShouldBe(["France", "France → Switzerland", "Switzerland", "Germany"]);
+        // Each day's number opens its week.
+        vi.ShouldContain("href=\"/calendar?view=week&week=2031-03-03\"");
+    }
+
+    [Fact]
+    public async Task The_week_view_shows_one_week_in_lanes_with_its_neighbours_and_the_month_a_click_away()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        await EnsureTourAsync(admin);
+
+        var html = await PageAsync(admin, "/calendar?view=week&week=2031-03-06");
+        var en = await PageAsync(admin, "/calendar?view=week&week=2031-03-12&culture=en");
+
+        html.ShouldContain("Tuần 03/03/2031 – 09/03/2031");
+        var bars = Bars(html);
+        bars.Select(b => b.Title).ShouldBe(["Lane test: European tour", "Lane test: Japan", "Lane test: call"], ignoreOrder: true);
+        bars.Select(b => b.Lane).Distinct().Count().ShouldBe(3);
+        html.ShouldContain("href=\"/calendar?view=week&week=2031-02-24\"");   // previous week
+        html.ShouldContain("href=\"/calendar?view=week&week=2031-03-10\"");   // next week
+        html.ShouldContain("href=\"/calendar?month=2031-03\"");              // back to the month
+        // The next week holds only the tour's last two days, still titled, in Germany.
+        en.ShouldContain("Week of 10 Mar 2031 – 16 Mar 2031");
+        var rest = Bars(en).ShouldHaveSingleItem();
+        (rest.Title, rest.First, rest.Last, rest.Places.Single()).ShouldBe(("Lane test: European tour", new DateOnly(2031, 3, 10), new DateOnly(2031, 3, 11), "Germany"));
+        // On a phone the same week reads as a list of its seven days.
+        new HtmlParser().ParseDocument(en).QuerySelectorAll(".cal-daylist .cal-listday").Length.ShouldBe(7);
     }
 
     [Fact]
@@ -54,8 +145,9 @@ public abstract partial class CalendarPageTests(AppFixture fixture)
 
         byDefault.ShouldContain("November 2025");
         byDefault.ShouldNotContain("Cancelled visit to Japan");
-        Cell(all, "2025-11-21").ShouldContain("Cancelled visit to Japan");
-        Cell(all, "2025-11-21").ShouldContain("status-cancelled");
+        var cancelled = BarsOn(all, "2025-11-21").ShouldHaveSingleItem();
+        cancelled.Title.ShouldBe("Cancelled visit to Japan");
+        cancelled.Classes.ShouldContain("status-cancelled");
     }
 
     [Fact]
@@ -68,8 +160,9 @@ public abstract partial class CalendarPageTests(AppFixture fixture)
         var adminHtml = await PageAsync(admin, "/calendar?month=2025-08");
         var viewerHtml = await PageAsync(viewer, "/calendar?month=2025-08");
 
-        Cell(adminHtml, "2025-08-01").ShouldContain("Visit to India");
-        Cell(viewerHtml, "2025-08-01").ShouldNotContain("Visit to India");
+        BarsOn(adminHtml, "2025-08-01").Select(b => b.Title).ShouldContain("Visit to India");
+        BarsOn(viewerHtml, "2025-08-01").Select(b => b.Title).ShouldNotContain("Visit to India");
+        viewerHtml.ShouldNotContain("Visit to India");
     }
 
     [Fact]
@@ -110,6 +203,23 @@ public abstract partial class CalendarPageTests(AppFixture fixture)
         var anonymous = fixture.App.CreateClient();
         (await anonymous.GetAsync(new Uri(firstUrl).PathAndQuery, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await anonymous.GetAsync(new Uri(secondUrl).PathAndQuery, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_subscribe_page_fixes_the_chosen_language_into_the_address_and_that_feed_speaks_it()
+    {
+        var viewer = await fixture.App.UserClientAsync("calendar-linguist@test.local", Roles.Viewer, ClassificationLevel.Internal);
+        await PressAsync(viewer, await PageAsync(viewer, "/calendar/subscribe"));
+
+        var vietnamese = FeedUrl(await PageAsync(viewer, "/calendar/subscribe"));
+        var english = FeedUrl(await PageAsync(viewer, "/calendar/subscribe?language=en"));
+        var englishPage = FeedUrl(await PageAsync(viewer, "/calendar/subscribe?culture=en"));
+
+        vietnamese.ShouldEndWith(".ics");                   // Vietnamese, the default, needs no parameter
+        english.ShouldBe(vietnamese + "?culture=en");
+        englishPage.ShouldBe(english);                      // an English reader is offered English first
+        var feed = await fixture.App.CreateClient().GetStringAsync(new Uri(english).PathAndQuery, Ct);
+        feed.ShouldContain("X-WR-CALNAME:Leaders' calendar");
     }
 
     private static async Task<string> PressAsync(HttpClient client, string page)
