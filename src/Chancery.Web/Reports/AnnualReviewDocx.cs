@@ -122,7 +122,7 @@ public static class AnnualReviewDocx
         var images = ReviewChartImages.Render(charts, text["ByMonth"], text["ByKind"], text["ByLeader"]);
         if (images.Count == 0) yield break;
         yield return Heading(text["Charts"]);
-        yield return Para(text["ChartsNote"], new Look(Italic: true, Size: Small, After: 120));
+        yield return Para(text["ChartsNote"], new Look(Italic: true, Size: Small, After: 120, KeepNext: true));
         uint id = 1;
         foreach (var image in images)
         {

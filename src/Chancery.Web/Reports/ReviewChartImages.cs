@@ -82,6 +82,7 @@ public static class ReviewChartImages
         plot.Axes.Margins(bottom: 0);
         // The kinds in rows under the chart (set before and after: showing the legend resets it).
         plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.TightHorizontalWrapping = true;
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.Orientation = Orientation.Horizontal;
         return Save(plot, title, TextWidthPoints, 290);
@@ -100,7 +101,7 @@ public static class ReviewChartImages
         plot.Axes.Frameless();
         plot.HideGrid();
         plot.ShowLegend(Edge.Right);
-        return Save(plot, title, TextWidthPoints, 180);
+        return Save(plot, title, TextWidthPoints, 165);
     }
 
     /// <summary>Horizontal bars, the busiest leader on top; the height grows with the number of leaders.</summary>
