@@ -5,8 +5,10 @@ public sealed record AnnualReviewFigures(
     int HighLevelActivities, int OutgoingVisits, int CountriesVisited, int MultilateralConferences,
     int BilateralMeetings, int IncomingVisits, int PhoneCalls, int OnlineTalks);
 
-/// <summary>One record behind a figure, enough for a reader to check it.</summary>
-public sealed record ReviewRecord(int Id, string ExternalRef, string? Title, string Kind, DateOnly DateStart, string? Leader, IReadOnlyList<string> Countries);
+/// <summary>One record behind a figure, enough for a reader to check it. Its classification (a code,
+/// "internal") marks the review's documents with the highest level they count.</summary>
+public sealed record ReviewRecord(int Id, string ExternalRef, string? Title, string Kind, DateOnly DateStart, string? Leader, IReadOnlyList<string> Countries,
+    string Classification);
 
 public sealed record ReviewCountry(string Code, string NameVi, string NameEn);
 

@@ -13,7 +13,7 @@ public static class ReportEndpoints
         reports.MapGet("/annual-review", AnnualReview)
             .WithSummary("The annual review figures for a period (start date in [from, to]), each with the records behind it; tier (default 1) ranks our lead; forecast=true counts planned and confirmed too.");
         reports.MapGet("/annual-review.docx", AnnualReviewDocument)
-            .WithSummary("The annual review as a Word document (labels in the reader's language), over what the reader may see.");
+            .WithSummary("The annual review as a Word report in the administrative layout (heading block, classification mark, charts as pictures, signature block), in the document's language (culture=vi|en), over what the reader may see.");
         reports.MapGet("/annual-review.xlsx", AnnualReviewWorkbook)
             .WithSummary("The annual review as an Excel workbook: a figures sheet and one sheet per list, over what the reader may see.");
         return api;
@@ -27,13 +27,16 @@ public static class ReportEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> AnnualReviewDocument(
-        DateOnly? from, DateOnly? to, int? tier, bool? forecast, string? culture, AnnualReviewQuery query, ErrorWords words,
-        IStringLocalizer<ReportsText> text, CancellationToken ct)
+        DateOnly? from, DateOnly? to, int? tier, bool? forecast, string? culture, AnnualReviewQuery query, ReviewIssuers issuers,
+        ErrorWords words, IStringLocalizer<ReportsText> text, IStringLocalizer<Activities.ActivitiesText> activityWords,
+        IStringLocalizer<SharedText> shared, CancellationToken ct)
     {
         if (Check(from, to, tier) is { } problems) return WriteResults.Invalid(problems, words);
         DocumentCulture.Apply(culture);
         var review = await query.ComputeAsync(from!.Value, to!.Value, tier ?? 1, forecast ?? false, ct);
-        return TypedResults.File(AnnualReviewDocx.Write(review, text), AnnualReviewDocx.ContentType, FileName(review, "docx"));
+        var issuer = await issuers.ForReaderAsync(ct);
+        var charts = ReviewChartData.Build(review, text, activityWords);
+        return TypedResults.File(AnnualReviewDocx.Write(review, issuer, charts, text, shared), AnnualReviewDocx.ContentType, FileName(review, "docx"));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> AnnualReviewWorkbook(

@@ -7,6 +7,7 @@ public sealed class ReportsModule : IChanceryModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AnnualReviewQuery>();
+        services.AddScoped<ReviewIssuers>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints();
