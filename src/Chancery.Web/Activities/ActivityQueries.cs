@@ -31,10 +31,10 @@ public sealed class ActivityQueries(ChanceryDbContext db)
     /// <summary>The orders the list offers: newest first unless asked otherwise; ties broken by id.</summary>
     public static readonly SortColumns<Activity> Sorts = new SortColumns<Activity>(new ListSort("date", Descending: true), a => a.Id)
         .Add("date", a => a.DateStart)
-        .Add("kind", a => a.Kind, a => a.DateStart)
+        .AddInDeclaredOrder("kind", a => a.Kind, a => a.DateStart)
         .Add("title", a => a.Title ?? a.ExternalRef)
         .Add("leader", a => a.LeadPerson == null ? null : a.LeadPerson.FullName, a => a.DateStart)
-        .Add("status", a => a.Status, a => a.DateStart)
+        .AddInDeclaredOrder("status", a => a.Status, a => a.DateStart)
         .Add("classification", a => a.Classification, a => a.DateStart);
 
     public async Task<ListResult<ActivityListItem>> ListAsync(ActivityFilter f, CancellationToken ct)

@@ -77,6 +77,18 @@ public sealed class SortColumns<T>(ListSort byDefault, Expression<Func<T, int>> 
         return this;
     }
 
+    /// <summary>An enum column in the enum's declared order (a workflow, a ranking), not in the
+    /// alphabetical order of the names it is stored as.</summary>
+    public SortColumns<T> AddInDeclaredOrder<TEnum, TThen>(string field, Expression<Func<T, TEnum>> column, Expression<Func<T, TThen>> then)
+        where TEnum : struct, Enum
+    {
+        Expression rank = Expression.Constant(int.MaxValue);
+        var values = Enum.GetValues<TEnum>();
+        for (var i = values.Length - 1; i >= 0; i--)
+            rank = Expression.Condition(Expression.Equal(column.Body, Expression.Constant(values[i], typeof(TEnum))), Expression.Constant(i), rank);
+        return Add(field, Expression.Lambda<Func<T, int>>(rank, column.Parameters), then);
+    }
+
     public IOrderedQueryable<T> Apply(IQueryable<T> query, ListSort sort)
     {
         var ordered = (_orders.TryGetValue(sort.Field, out var order) ? order : _orders[Default.Field])(query, sort.Descending);
