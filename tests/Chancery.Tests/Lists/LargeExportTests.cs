@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Chancery.Tests.Lists;
 
-/// <summary>An export of 200,000 activities is written while it is read: the process's managed memory
+/// <summary>An export of 200,000 activities (50,000 as XLSX) is written while it is read: the process's managed memory
 /// stays far below what holding the rows (or the file) would take. A database of its own, filled with
 /// one SQL statement; SQLite only.</summary>
 public sealed class LargeExportTests(SqliteApp fixture) : IClassFixture<SqliteApp>
@@ -18,7 +18,7 @@ public sealed class LargeExportTests(SqliteApp fixture) : IClassFixture<SqliteAp
     [Theory]
     [InlineData("csv")]
     [InlineData("xlsx")]
-    public async Task An_export_of_200000_rows_holds_a_bounded_amount_of_memory(string format)
+    public async Task A_large_export_holds_a_bounded_amount_of_memory(string format)
     {
         var admin = await fixture.App.AdminClientAsync();
         await FillAsync();
@@ -28,7 +28,9 @@ public sealed class LargeExportTests(SqliteApp fixture) : IClassFixture<SqliteAp
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var peak = before;
         var clock = Stopwatch.StartNew();
-        using var response = await admin.GetAsync($"/api/v1/activities/export?format={format}", HttpCompletionOption.ResponseHeadersRead, Ct);
+        // The XLSX writer is slower per row: a quarter of the rows (one of the four days) make the point as well.
+        var query = format == "csv" ? "" : "&from=2040-01-01&to=2040-01-01";
+        using var response = await admin.GetAsync($"/api/v1/activities/export?format={format}{query}", HttpCompletionOption.ResponseHeadersRead, Ct);
         response.EnsureSuccessStatusCode();
         await using var body = await response.Content.ReadAsStreamAsync(Ct);
         var buffer = new byte[81920];
@@ -43,14 +45,15 @@ public sealed class LargeExportTests(SqliteApp fixture) : IClassFixture<SqliteAp
             peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true));
         }
         var growth = (peak - before) / Megabyte;
-        TestContext.Current.SendDiagnosticMessage($"{format}: {read / Megabyte} MB in {clock.Elapsed.TotalSeconds:0.0} s, managed memory grew by at most {growth} MB");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{format}: {read / Megabyte} MB in {clock.Elapsed.TotalSeconds:0.0} s, managed memory grew by at most {growth} MB");
 
         if (format == "csv")
         {
             lines.ShouldBe(Rows + 1);
             read.ShouldBeGreaterThan(30 * Megabyte);
         }
-        // Holding the rows would take several hundred megabytes (and the file alone is over 30 MB as CSV).
+        else read.ShouldBeGreaterThan(5 * Megabyte);
+        // Holding the rows would take hundreds of megabytes (and the file alone is over 30 MB as CSV).
         growth.ShouldBeLessThan(24);
     }
 
@@ -63,7 +66,7 @@ public sealed class LargeExportTests(SqliteApp fixture) : IClassFixture<SqliteAp
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Rows})
             INSERT INTO activities (ExternalRef, Kind, Direction, Status, DateStart, DateEnd, Title, HostOrVenue, LeaderRoleText,
                                     Classification, Version, SearchText, Themes, Notes)
-            SELECT 'big-' || i, 'PhoneCall', 'None', 'Completed', '2040-01-01', '2040-01-01', 'Generated call number ' || i, 'Hà Nội',
+            SELECT 'big-' || i, 'PhoneCall', 'None', 'Completed', date('2040-01-01', '+' || (i % 4) || ' days'), date('2040-01-01', '+' || (i % 4) || ' days'), 'Generated call number ' || i, 'Hà Nội',
                    'Prime Minister', 1, 1, 'big ' || i, '', 'A note of a realistic length about generated call number ' || i
             FROM n
             """, Ct);
