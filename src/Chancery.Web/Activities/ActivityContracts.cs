@@ -25,6 +25,13 @@ public sealed record ActivityInput(
     string? Outcomes, IReadOnlyList<string>? Themes, string? Sources, string? Notes, string? Classification,
     IReadOnlyList<ActivityLegInput>? Legs, int? Version);
 
+/// <summary>What the activity list, its API and its export are filtered by (one record, one query:
+/// <see cref="ActivityQueries.Matching"/>). Sort is <c>date</c>, <c>-date</c>, <c>title</c> … (<see cref="ActivityQueries.Sorts"/>).</summary>
 public sealed record ActivityFilter(
     DateOnly? From, DateOnly? To, string? Kind, string? Leader, string? Partner, string? Channel, string? Status,
-    string? Theme, int? Unit, string? Q, int? Page, int? PageSize, bool? ExactTotal = null);
+    string? Theme, int? Unit, string? Q, int? Page, int? PageSize, bool? ExactTotal = null, string? Sort = null)
+{
+    /// <summary>Whether anything narrows the list (an empty list then means "nothing matches", not "nothing yet").</summary>
+    public bool IsFiltered => From is not null || To is not null || Unit is not null ||
+        new[] { Kind, Leader, Partner, Channel, Status, Theme, Q }.Any(v => !string.IsNullOrWhiteSpace(v));
+}

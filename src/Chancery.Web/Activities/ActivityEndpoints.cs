@@ -3,7 +3,6 @@ using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Import;
 using Chancery.Web.Common.Writing;
-using Chancery.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +14,8 @@ public static class ActivityEndpoints
     {
         var activities = api.MapGroup("/activities").WithTags("Activities");
         activities.MapGet("/", List)
-            .WithSummary("Activities by start date (from, to), kind, leader (person id or name), partner (ISO3), channel, status, theme, unit and q; paged.");
+            .WithSummary("Activities by start date (from, to), kind, leader (person id or name), partner (ISO3), channel, status, theme, unit and q; "
+                + "sorted by sort (date, kind, title, leader, status, classification; a leading - for descending; default -date); paged (page, pageSize).");
         activities.MapGet("/{id:int}", Get);
         activities.MapPost("/", Create).RequireAuthorization(Policies.Edit);
         activities.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Edit);
@@ -23,12 +23,19 @@ public static class ActivityEndpoints
             .WithSummary("Imports activities.csv (multipart 'file' or a text/csv body). All-or-nothing, keyed by id; dryRun=true previews.");
         activities.MapImportHelp<ActivityImportDefinition, ActivityRow>("activities");
         activities.MapGet("/export", Export)
-            .WithSummary("The activities the reader may see, in the activities.csv columns (format=csv or xlsx).");
+            .WithSummary("The activities the reader may see that match the list's filters (the same parameters), in the activities.csv columns "
+                + "(format=csv or xlsx), by start date unless sort says otherwise; written as it is read.");
         return api;
     }
 
-    private static async Task<Ok<ListResult<ActivityListItem>>> List([AsParameters] ActivityFilter filter, ActivityQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(filter, ct));
+    private static async Task<Results<Ok<ListResult<ActivityListItem>>, ValidationProblem>> List(
+        [AsParameters] ActivityFilter filter, ActivityQueries queries, ErrorWords words, CancellationToken ct)
+    {
+        var problems = new Problems();
+        ActivityQueries.Sorts.Check(filter.Sort, problems);
+        if (problems.Any) return WriteResults.Invalid(problems, words);
+        return TypedResults.Ok(await queries.ListAsync(filter, ct));
+    }
 
     private static async Task<Results<Ok<ActivityDetail>, NotFound>> Get(int id, ActivityQueries queries, CancellationToken ct) =>
         await queries.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
@@ -45,7 +52,14 @@ public static class ActivityEndpoints
         HttpRequest request, ActivityImportDefinition definition, ImportPipeline pipeline, bool? dryRun, CancellationToken ct) =>
         ImportHttp.RunAsync(request, definition, pipeline, dryRun ?? false, ct);
 
-    private static Task<Results<FileContentHttpResult, ValidationProblem>> Export(
-        string? format, ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct) =>
-        TabularExport.AnswerAsync(format, "activities", words, clock, () => ActivityExport.RowsAsync(db, ct));
+    private static Results<TabularFileResult, ValidationProblem> Export(
+        [AsParameters] ActivityFilter filter, string? format, ActivityQueries queries, ErrorWords words, TimeProvider clock, CancellationToken ct)
+    {
+        var problems = new Problems();
+        var kind = TabularExport.Format(format, problems);
+        var sort = string.IsNullOrWhiteSpace(filter.Sort) ? ActivityExport.FileOrder : ActivityQueries.Sorts.Check(filter.Sort, problems);
+        if (kind is not { } file || problems.Any) return WriteResults.Invalid(problems, words);
+        var activities = ActivityQueries.Sorts.Apply(queries.Matching(filter), sort);
+        return TabularExport.File(file, "activities", clock, ActivityExport.Headers, ActivityExport.RowsAsync(activities, ct));
+    }
 }

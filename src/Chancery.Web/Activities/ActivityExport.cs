@@ -1,18 +1,24 @@
+using System.Runtime.CompilerServices;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Import;
-using Chancery.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Web.Activities;
 
 /// <summary>Activities in the activities.csv columns, so an export imported back changes nothing.
-/// Reads through the classification filter, so it holds only what the caller may see.</summary>
+/// The caller gives the activities (the list's filter, read through the classification filter, so
+/// the file holds only what the reader may see); they are read one by one while the file is written.</summary>
 public static class ActivityExport
 {
-    public static async Task<(IReadOnlyList<string> Headers, List<IReadOnlyList<string?>> Rows)> RowsAsync(ChanceryDbContext db, CancellationToken ct)
+    /// <summary>The file's order when the reader asked for none: by start date, as the import expects.</summary>
+    public static readonly ListSort FileOrder = new("date", Descending: false);
+
+    public static IReadOnlyList<string> Headers { get; } = ActivityImportDefinition.Format.Select(c => c.Name).ToList();
+
+    public static async IAsyncEnumerable<IReadOnlyList<string?>> RowsAsync(IQueryable<Activity> activities, [EnumeratorCancellation] CancellationToken ct)
     {
-        var rows = await db.Activities.AsNoTracking().OrderBy(a => a.DateStart).ThenBy(a => a.Id)
+        var rows = activities.AsNoTracking()
             .Select(a => new
             {
                 a.ExternalRef, a.Kind, a.DateStart, a.DateEnd, a.Status, a.LeaderRoleText, Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName,
@@ -20,14 +26,16 @@ public static class ActivityExport
                 Counterpart = a.CounterpartPerson == null ? null : a.CounterpartPerson.FullName, a.CounterpartRoleText, a.HostOrVenue, a.Title,
                 PartOf = a.PartOf == null ? null : a.PartOf.ExternalRef, a.Channel, a.Classification, a.Sources, a.Notes,
             })
-            .ToListAsync(ct);
-        var cells = rows.Select(a => (IReadOnlyList<string?>)
-        [
-            a.ExternalRef, Codes<ActivityKind>.ToCode(a.Kind), IsoDate.Format(a.DateStart), IsoDate.Format(a.DateEnd),
-            Codes<ActivityStatus>.ToCode(a.Status), a.LeaderRoleText, a.Leader, Codes<ActivityDirection>.ToCode(a.Direction),
-            string.Join(';', a.Countries), a.Counterpart, a.CounterpartRoleText, a.HostOrVenue, a.Title, a.PartOf,
-            a.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null, a.Classification.ToCode(), a.Sources, a.Notes,
-        ]).ToList();
-        return (ActivityImportDefinition.Format.Select(c => c.Name).ToList(), cells);
+            .AsAsyncEnumerable();
+        await foreach (var a in rows.WithCancellation(ct))
+        {
+            yield return
+            [
+                a.ExternalRef, Codes<ActivityKind>.ToCode(a.Kind), IsoDate.Format(a.DateStart), IsoDate.Format(a.DateEnd),
+                Codes<ActivityStatus>.ToCode(a.Status), a.LeaderRoleText, a.Leader, Codes<ActivityDirection>.ToCode(a.Direction),
+                string.Join(';', a.Countries), a.Counterpart, a.CounterpartRoleText, a.HostOrVenue, a.Title, a.PartOf,
+                a.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null, a.Classification.ToCode(), a.Sources, a.Notes,
+            ];
+        }
     }
 }

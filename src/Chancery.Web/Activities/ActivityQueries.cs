@@ -28,7 +28,35 @@ public sealed record ActivitySummary(
 /// classification filter.</summary>
 public sealed class ActivityQueries(ChanceryDbContext db)
 {
+    /// <summary>The orders the list offers: newest first unless asked otherwise; ties broken by id.</summary>
+    public static readonly SortColumns<Activity> Sorts = new SortColumns<Activity>(new ListSort("date", Descending: true), a => a.Id)
+        .Add("date", a => a.DateStart)
+        .AddInDeclaredOrder("kind", a => a.Kind, a => a.DateStart)
+        .Add("title", a => a.Title ?? a.ExternalRef)
+        .Add("leader", a => a.LeadPerson == null ? null : a.LeadPerson.FullName, a => a.DateStart)
+        .AddInDeclaredOrder("status", a => a.Status, a => a.DateStart)
+        .Add("classification", a => a.Classification, a => a.DateStart);
+
     public async Task<ListResult<ActivityListItem>> ListAsync(ActivityFilter f, CancellationToken ct)
+    {
+        var query = Matching(f);
+        var paging = Paging.From(f.Page, f.PageSize);
+        // Three statements on one connection: EF would otherwise open and reset a pooled connection
+        // for each of them, which under load cost as much as the statements themselves.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await PageAsync(query, Sorts.Parse(f.Sort), paging, f.ExactTotal ?? false, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The activities a filter selects, through the classification filter: the one query
+    /// behind the list, its API and its export.</summary>
+    public IQueryable<Activity> Matching(ActivityFilter f)
     {
         var query = db.Activities.AsNoTracking();
         if (f.From is { } from) query = query.Where(a => a.DateStart >= from);
@@ -57,25 +85,13 @@ public sealed class ActivityQueries(ChanceryDbContext db)
         }
         if (f.Unit is { } unit) query = query.Where(a => a.OwnerUnitId == unit);
         query = query.MatchingSearch(f.Q);
-
-        var paging = Paging.From(f.Page, f.PageSize);
-        // Three statements on one connection: EF would otherwise open and reset a pooled connection
-        // for each of them, which under load cost as much as the statements themselves.
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            return await PageAsync(query, paging, f.ExactTotal ?? false, ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return query;
     }
 
-    private async Task<ListResult<ActivityListItem>> PageAsync(IQueryable<Activity> query, Paging paging, bool exactTotal, CancellationToken ct)
+    private async Task<ListResult<ActivityListItem>> PageAsync(IQueryable<Activity> query, ListSort sort, Paging paging, bool exactTotal, CancellationToken ct)
     {
         var (total, exact) = await ListCount.CountAsync(query, paging, exactTotal, ct);
-        var page = await SummariesAsync(query.OrderByDescending(a => a.DateStart).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize), ct);
+        var page = await SummariesAsync(Sorts.Apply(query, sort).Skip(paging.Skip).Take(paging.PageSize), ct);
         return new ListResult<ActivityListItem>(page.Select(a => a.ToListItem()).ToList(), total, exact);
     }
 

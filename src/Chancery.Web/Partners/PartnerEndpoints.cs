@@ -16,7 +16,8 @@ public static class PartnerEndpoints
         // Validation is PartnerWriter's (shared with the pages), so the automatic one is off here.
         var partners = api.MapGroup("/partners").WithTags("Partners").DisableValidation();
         partners.MapGet("/", List)
-            .WithSummary("Partners with their level on a day (asOf, default today); filter by level, region, kind and flags; q ignores diacritics.");
+            .WithSummary("Partners with their level on a day (asOf, default today); filter by level, region, kind and flags; q ignores diacritics; "
+                + "sort by name, code, region, level or since (a leading - for descending); paged (page, pageSize).");
         partners.MapGet("/{code}", Get).WithSummary("One partner with its current level and its framework events, oldest first.");
         partners.MapPost("/", Create).RequireAuthorization(Policies.Edit).WithSummary("Creates a partner.");
         partners.MapPut("/{code}", Update).RequireAuthorization(Policies.Edit)
@@ -32,13 +33,19 @@ public static class PartnerEndpoints
             .WithSummary("Imports framework events (partnerships.csv format) as multipart 'file' or a text/csv body. All-or-nothing; dryRun=true previews.");
         partnerships.MapImportHelp<PartnershipImportDefinition, PartnershipRow>("partnerships");
         partnerships.MapGet("/export", Export)
-            .WithSummary("The framework events the caller may see, as CSV (default) or XLSX, in the import format.");
+            .WithSummary("The framework events the caller may see, as CSV (default) or XLSX, in the import format; "
+                + "with the partner list's filters (q, level, asOf, region, kind, flags), only the events of the partners the list shows.");
         return api;
     }
 
-    private static async Task<Ok<ListResult<PartnerListItem>>> List(
-        [AsParameters] PartnerFilter filter, PartnerQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(filter, ct));
+    private static async Task<Results<Ok<ListResult<PartnerListItem>>, ValidationProblem>> List(
+        [AsParameters] PartnerFilter filter, PartnerQueries queries, ErrorWords words, CancellationToken ct)
+    {
+        var problems = new Problems();
+        PartnerQueries.Sorts.Check(filter.Sort, problems);
+        if (problems.Any) return WriteResults.Invalid(problems, words);
+        return TypedResults.Ok(await queries.ListAsync(filter, ct));
+    }
 
     private static async Task<Results<Ok<PartnerDetail>, NotFound>> Get(string code, PartnerQueries queries, CancellationToken ct) =>
         await queries.GetAsync(code, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
@@ -71,7 +78,15 @@ public static class PartnerEndpoints
         HttpRequest request, PartnershipImportDefinition definition, ImportPipeline pipeline, bool? dryRun, CancellationToken ct) =>
         ImportHttp.RunAsync(request, definition, pipeline, dryRun ?? false, ct);
 
-    private static Task<Results<FileContentHttpResult, ValidationProblem>> Export(
-        string? format, ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct) =>
-        TabularExport.AnswerAsync(format, "partnerships", words, clock, () => PartnershipExport.RowsAsync(db, ct));
+    private static async Task<Results<TabularFileResult, ValidationProblem>> Export(
+        [AsParameters] PartnerFilter filter, string? format, PartnerQueries queries, ChanceryDbContext db, ErrorWords words, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var problems = new Problems();
+        var kind = TabularExport.Format(format, problems);
+        PartnerQueries.Sorts.Check(filter.Sort, problems);
+        if (kind is not { } file || problems.Any) return WriteResults.Invalid(problems, words);
+        var partners = filter.IsFiltered ? await queries.MatchingIdsAsync(filter, ct) : null;
+        return TabularExport.File(file, "partnerships", clock, PartnershipExport.Headers, PartnershipExport.RowsAsync(db, partners, ct));
+    }
 }

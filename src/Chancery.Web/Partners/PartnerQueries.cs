@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Web.Partners;
 
-/// <summary>Filters for the partner list (page and API share them).</summary>
+/// <summary>Filters for the partner list (page, API and the framework-event export share them).</summary>
 public sealed record PartnerFilter
 {
     public string? Q { get; init; }
@@ -21,9 +21,14 @@ public sealed record PartnerFilter
     public bool? MaritimeBoundary { get; init; }
     public bool? Asean { get; init; }
     public bool? MajorPower { get; init; }
+    /// <summary>name, code, region, level or since; a leading - for descending (<see cref="PartnerQueries.Sorts"/>).</summary>
     public string? Sort { get; init; }
     public int? Page { get; init; }
     public int? PageSize { get; init; }
+
+    /// <summary>Whether anything narrows the list (an empty list then means "nothing matches", not "nothing yet").</summary>
+    public bool IsFiltered => new[] { Q, Level, Region, Kind }.Any(v => !string.IsNullOrWhiteSpace(v)) ||
+        new[] { Neighbour, LandBorder, MaritimeBoundary, Asean, MajorPower }.Any(v => v is not null);
 }
 
 public sealed record PartnerListItem(
@@ -63,28 +68,40 @@ public sealed class PartnerQueries(ChanceryDbContext db, TimeProvider clock)
         return regions;
     }
 
+    /// <summary>The orders the list offers (by name in the reader's language unless asked otherwise).</summary>
+    public static readonly SortOptions Sorts = new(new ListSort("name", Descending: false), "name", "code", "region", "level", "since");
+
     public Task<ListResult<PartnerListItem>> ListAsync(PartnerFilter filter, CancellationToken ct = default) =>
         ListAsync(db, filter, Today, ct);
+
+    /// <summary>The ids of the partners the list shows for <paramref name="filter"/> (its export's partners).</summary>
+    public async Task<List<int>> MatchingIdsAsync(PartnerFilter filter, CancellationToken ct = default) =>
+        (await MatchingAsync(db, filter, Today, ct)).Select(r => r.Partner.Id).ToList();
 
     /// <summary>Codes are stored upper-case; links and inputs may not be.</summary>
     public static string Normalize(string? code) => (code ?? "").Trim().ToUpperInvariant();
 
     private static async Task<ListResult<PartnerListItem>> ListAsync(ChanceryDbContext db, PartnerFilter filter, DateOnly today, CancellationToken ct)
     {
-        var rows = await QueryWithLevel(db, filter.AsOf ?? today, Filtered(db, filter)).ToListAsync(ct);
-        IEnumerable<Row> matching = rows;
+        // Partners are reference-sized (a few hundred), so sorting happens here with the reader's
+        // culture: Vietnamese collation puts "Ấn Độ" under A, which SQL's binary order cannot.
+        var sorted = Sort(await MatchingAsync(db, filter, today, ct), Sorts.Parse(filter.Sort)).ToList();
+        var paging = Paging.From(filter.Page, filter.PageSize);
+        var items = sorted.Skip(paging.Skip).Take(paging.PageSize).Select(ToItem).ToList();
+        return new ListResult<PartnerListItem>(items, sorted.Count);
+    }
+
+    /// <summary>The partners a filter selects, each with its level on the filter's day.</summary>
+    private static async Task<IEnumerable<Row>> MatchingAsync(ChanceryDbContext db, PartnerFilter filter, DateOnly today, CancellationToken ct)
+    {
+        IEnumerable<Row> matching = await QueryWithLevel(db, filter.AsOf ?? today, Filtered(db, filter)).ToListAsync(ct);
         if (!string.IsNullOrWhiteSpace(filter.Level))
         {
             var wanted = filter.Level.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(code => RelationLevels.TryParse(code, out var l) ? l : (RelationLevel?)null).ToHashSet();
             matching = matching.Where(r => wanted.Contains(CurrentLevel(r)));
         }
-        // Partners are reference-sized (a few hundred), so sorting happens here with the reader's
-        // culture: Vietnamese collation puts "Ấn Độ" under A, which SQL's binary order cannot.
-        var sorted = Sort(matching, filter.Sort).ToList();
-        var paging = Paging.From(filter.Page, filter.PageSize);
-        var items = sorted.Skip(paging.Skip).Take(paging.PageSize).Select(ToItem).ToList();
-        return new ListResult<PartnerListItem>(items, sorted.Count);
+        return matching;
     }
 
     /// <summary>How many partners stand at each level on <paramref name="asOf"/> (the home page's cards).</summary>
@@ -125,20 +142,24 @@ public sealed class PartnerQueries(ChanceryDbContext db, TimeProvider clock)
     private static RelationLevel? CurrentLevel(Row row) =>
         row.Level ?? (row.Partner.HasSpecialRelationship ? RelationLevel.Special : null);
 
-    private static IEnumerable<Row> Sort(IEnumerable<Row> rows, string? sort)
+    /// <summary>The rows in the asked order; equal values by name, then by code, so pages never shuffle.</summary>
+    private static IEnumerable<Row> Sort(IEnumerable<Row> rows, ListSort sort)
     {
         var culture = System.Globalization.CultureInfo.CurrentCulture;
         var vietnamese = Common.Localization.LocalizationSetup.IsVietnamese;
         var byName = StringComparer.Create(culture, ignoreCase: true);
         string Name(Row r) => vietnamese ? r.Partner.NameVi : r.Partner.NameEn;
-        return sort switch
+        IOrderedEnumerable<Row> By<TKey>(Func<Row, TKey> key, IComparer<TKey>? comparer = null) =>
+            sort.Descending ? rows.OrderByDescending(key, comparer) : rows.OrderBy(key, comparer);
+        var ordered = sort.Field switch
         {
-            "level" => rows.OrderByDescending(r => CurrentLevel(r) ?? 0).ThenBy(Name, byName),
-            "code" => rows.OrderBy(r => r.Partner.Code, StringComparer.Ordinal),
-            "region" => rows.OrderBy(r => r.Partner.Region ?? "~", byName).ThenBy(Name, byName),
-            "since" => rows.OrderByDescending(r => r.Since ?? DateOnly.MinValue).ThenBy(Name, byName),
-            _ => rows.OrderBy(Name, byName),
+            "level" => By(r => (int)(CurrentLevel(r) ?? 0)),
+            "code" => By(r => r.Partner.Code, StringComparer.Ordinal),
+            "region" => By(r => r.Partner.Region ?? "~", byName),
+            "since" => By(r => r.Since ?? DateOnly.MinValue),
+            _ => By(Name, byName),
         };
+        return ordered.ThenBy(Name, byName).ThenBy(r => r.Partner.Code, StringComparer.Ordinal);
     }
 
     /// <summary>The level on a day: the latest event certainly in force by then (same rule as the list).</summary>

@@ -11,15 +11,22 @@ public static class PeopleEndpoints
     public static RouteGroupBuilder MapPeopleEndpoints(this RouteGroupBuilder api)
     {
         var people = api.MapGroup("/people").WithTags("People");
-        people.MapGet("/", List).WithSummary("Leaders and counterparts by q (diacritics ignored) and side (domestic, foreign); paged.");
+        people.MapGet("/", List).WithSummary("Leaders and counterparts by q (diacritics ignored) and side (domestic, foreign); "
+            + "sorted by sort (name, side, country; a leading - for descending; default side); paged (page, pageSize).");
         people.MapGet("/{id:int}", Get);
         people.MapPost("/{id:int}/offices", AddOffice).RequireAuthorization(Policies.Edit)
             .WithSummary("Adds an office period: officeId (reference office on the person's side) or a free-text title; from, to (null while held).");
         return api;
     }
 
-    private static async Task<Ok<ListResult<PersonListItem>>> List([AsParameters] PeopleFilter filter, PeopleQueries queries, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(filter, clock.Today(), ct));
+    private static async Task<Results<Ok<ListResult<PersonListItem>>, ValidationProblem>> List(
+        [AsParameters] PeopleFilter filter, PeopleQueries queries, TimeProvider clock, ErrorWords words, CancellationToken ct)
+    {
+        var problems = new Problems();
+        PeopleQueries.Sorts.Check(filter.Sort, problems);
+        if (problems.Any) return WriteResults.Invalid(problems, words);
+        return TypedResults.Ok(await queries.ListAsync(filter, clock.Today(), ct));
+    }
 
     private static async Task<Results<Ok<PersonDetail>, NotFound>> Get(int id, PeopleQueries queries, CancellationToken ct) =>
         await queries.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();

@@ -15,7 +15,12 @@ public sealed record PersonOfficeDto(int Id, int? OfficeId, string? OfficeCode, 
 
 public sealed record PersonDetail(int Id, string FullName, string Side, string? CountryIso3, int Version, IReadOnlyList<PersonOfficeDto> Offices) : Common.Concurrency.IVersionedRecord;
 
-public sealed record PeopleFilter(string? Q, string? Side, int? Page, int? PageSize);
+/// <summary>What the people list and its API are filtered and sorted by (sort: name, side or country, a leading - for descending).</summary>
+public sealed record PeopleFilter(string? Q, string? Side, int? Page, int? PageSize, string? Sort = null)
+{
+    /// <summary>Whether anything narrows the list (an empty list then means "nothing matches", not "nothing yet").</summary>
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Side);
+}
 
 /// <summary>An office period to add: a ranked office from the reference list, or a free-text title.</summary>
 public sealed record PersonOfficeInput(int? OfficeId, string? Title, DateOnly From, DateOnly? To);
@@ -23,13 +28,19 @@ public sealed record PersonOfficeInput(int? OfficeId, string? Title, DateOnly Fr
 /// <summary>The People module's reads, for its endpoints, its pages and the modules that choose people.</summary>
 public sealed class PeopleQueries(ChanceryDbContext db)
 {
+    /// <summary>The orders the list offers (our side first, then by name, unless asked otherwise); ties broken by id.</summary>
+    public static readonly SortColumns<Person> Sorts = new SortColumns<Person>(new ListSort("side", Descending: false), p => p.Id)
+        .Add("name", p => p.FullName)
+        .Add("side", p => p.Side, p => p.FullName)
+        .Add("country", p => p.CountryIso3, p => p.FullName);
+
     public async Task<ListResult<PersonListItem>> ListAsync(PeopleFilter f, DateOnly today, CancellationToken ct)
     {
         var query = db.People.AsNoTracking().MatchingSearch(f.Q);
         if (Enum.TryParse<OfficeSide>(f.Side, true, out var side)) query = query.Where(p => p.Side == side);
         var paging = Paging.From(f.Page, f.PageSize);
         var total = await query.CountAsync(ct);
-        var people = await query.OrderBy(p => p.Side).ThenBy(p => p.FullName).Skip(paging.Skip).Take(paging.PageSize)
+        var people = await Sorts.Apply(query, Sorts.Parse(f.Sort)).Skip(paging.Skip).Take(paging.PageSize)
             .Include(p => p.Offices).ThenInclude(o => o.Office).AsSplitQuery().ToListAsync(ct);
         return new ListResult<PersonListItem>(people.Select(p =>
         {

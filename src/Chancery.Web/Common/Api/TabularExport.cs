@@ -1,27 +1,20 @@
+using System.Reflection;
 using Chancery.Web.Common.Import;
 using Chancery.Web.Common.Writing;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Net.Http.Headers;
 
 namespace Chancery.Web.Common.Api;
 
 public enum TabularFormat { Csv, Xlsx }
 
 /// <summary>The one way an export answers: <c>format=csv</c> (the default) or <c>xlsx</c>, anything else
-/// a 400 naming the parameter and the allowed values; the file named after the export and the day.</summary>
+/// a 400 naming the parameter and the allowed values; the file named after the export and the day,
+/// written as the rows are read (<see cref="TabularFileWriter"/>), so an export of any size holds a
+/// bounded amount of memory.</summary>
 public static class TabularExport
 {
-    /// <summary>The export's answer: a 400 for an unknown format (before anything is read), else the rows
-    /// that <paramref name="read"/> gives, as a file named <paramref name="name"/>-YYYYMMDD.</summary>
-    public static async Task<Results<FileContentHttpResult, ValidationProblem>> AnswerAsync(
-        string? format, string name, ErrorWords words, TimeProvider clock,
-        Func<Task<(IReadOnlyList<string> Headers, List<IReadOnlyList<string?>> Rows)>> read)
-    {
-        var problems = new Problems();
-        if (Format(format, problems) is not { } kind) return WriteResults.Invalid(problems, words);
-        var (headers, rows) = await read();
-        return File(kind, name, headers, rows, clock);
-    }
-
     public static TabularFormat? Format(string? format, Problems problems)
     {
         if (string.IsNullOrWhiteSpace(format) || string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) return TabularFormat.Csv;
@@ -30,12 +23,35 @@ public static class TabularExport
         return null;
     }
 
-    public static FileContentHttpResult File(
-        TabularFormat format, string name, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, TimeProvider clock)
+    /// <summary>The file <paramref name="name"/>-YYYYMMDD of <paramref name="rows"/>, read only while it is sent.</summary>
+    public static TabularFileResult File(TabularFormat format, string name, TimeProvider clock,
+        IReadOnlyList<string> headers, IAsyncEnumerable<IReadOnlyList<string?>> rows)
     {
         var stamp = clock.GetUtcNow().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        return format == TabularFormat.Xlsx
-            ? TypedResults.File(TabularFileWriter.Xlsx(name, headers, rows), TabularFileWriter.XlsxContentType, $"{name}-{stamp}.xlsx")
-            : TypedResults.File(TabularFileWriter.Csv(headers, rows), TabularFileWriter.CsvContentType, $"{name}-{stamp}.csv");
+        return new TabularFileResult(format, name, $"{name}-{stamp}.{(format == TabularFormat.Xlsx ? "xlsx" : "csv")}", headers, rows);
     }
+}
+
+/// <summary>An export's answer: the rows are enumerated while the response is written.</summary>
+public sealed class TabularFileResult(TabularFormat format, string sheetName, string fileName,
+    IReadOnlyList<string> headers, IAsyncEnumerable<IReadOnlyList<string?>> rows) : IResult, IEndpointMetadataProvider
+{
+    public string FileName => fileName;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.ContentType = format == TabularFormat.Xlsx ? TabularFileWriter.XlsxContentType : TabularFileWriter.CsvContentType;
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        response.Headers.ContentDisposition = disposition.ToString();
+        httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        var ct = httpContext.RequestAborted;
+        if (format == TabularFormat.Xlsx) await TabularFileWriter.WriteXlsxAsync(response.Body, sheetName, headers, rows, ct);
+        else await TabularFileWriter.WriteCsvAsync(response.Body, headers, rows, ct);
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(byte[]),
+            [TabularFileWriter.CsvContentType, TabularFileWriter.XlsxContentType]));
 }

@@ -21,14 +21,16 @@ public static class AuditEndpoints
     private static async Task<Ok<ListResult<AuditRecord>>> List([AsParameters] AuditFilter filter, AuditQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.ListAsync(filter, ct));
 
-    private static Task<Results<PushStreamHttpResult, FileContentHttpResult, ValidationProblem>> Export(
+    /// <summary>Synchronous on purpose: the document's language set here stays set while the file is
+    /// written, after the handler has returned (<see cref="TabularFileResult"/> reads the rows then).</summary>
+    private static Results<TabularFileResult, ValidationProblem> Export(
         [AsParameters] AuditFilter filter, string? format, string? culture, AuditQueries queries,
-        IStringLocalizer<SharedText> texts, ErrorWords words, TimeProvider clock, CancellationToken ct) =>
-        StreamedExport.AnswerAsync(format, "audit", words, clock, () =>
-        {
-            // Here, not in the handler: a streamed file is written after the handler has returned.
-            DocumentCulture.Apply(culture);
-            var whole = filter with { Page = null, PageSize = null };
-            return (AuditExport.Headers(texts), AuditExport.RowsAsync(queries.AllLinesAsync(whole, ct), texts));
-        });
+        IStringLocalizer<SharedText> texts, ErrorWords words, TimeProvider clock, CancellationToken ct)
+    {
+        var problems = new Problems();
+        if (TabularExport.Format(format, problems) is not { } kind) return WriteResults.Invalid(problems, words);
+        DocumentCulture.Apply(culture);
+        var whole = filter with { Page = null, PageSize = null };
+        return TabularExport.File(kind, "audit", clock, AuditExport.Headers(texts), AuditExport.RowsAsync(queries.AllLinesAsync(whole, ct), texts));
+    }
 }

@@ -129,6 +129,8 @@ public static class TabularFileReader
                 problems.Add(line, null, ImportReasons.CellTooLong(ImportLimits.MaxCellChars));
                 continue;
             }
+            // The export guards formula-like cells with an apostrophe (FormulaGuard); a re-import takes it off.
+            for (var c = 0; c < record.Length; c++) record[c] = FormulaGuard.Restore(record[c]);
             return (line, record);
         }
         return null;

@@ -1,12 +1,13 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
-using ClosedXML.Excel;
 using CsvHelper;
 
 namespace Chancery.Web.Common.Import;
 
-/// <summary>Writes rows in the interchange formats: CSV (UTF-8 with BOM, so Excel reads the
-/// diacritics) or XLSX (the same columns on the first sheet).</summary>
+/// <summary>Writes rows in the interchange formats as they arrive, holding a bounded amount of memory
+/// however many rows there are: CSV (UTF-8 with BOM, so Excel reads the diacritics; formula cells
+/// neutralised by <see cref="FormulaGuard"/>) or XLSX (<see cref="XlsxStreamWriter"/>).</summary>
 public static class TabularFileWriter
 {
     public static byte[] Csv(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)
@@ -62,6 +63,58 @@ public static class TabularFileWriter
 
     public const string CsvContentType = "text/csv; charset=utf-8";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Sent to the destination each time this much CSV has gathered.</summary>
+    private const int ChunkBytes = 64 * 1024;
+    private const int RowsBetweenFlushes = 32;
+
+    /// <summary>CSV is encoded into a small buffer that is sent asynchronously whenever it fills:
+    /// CsvHelper writes synchronously, and a response body refuses synchronous writes.</summary>
+    public static async Task WriteCsvAsync(Stream destination, IReadOnlyList<string> headers,
+        IAsyncEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
+    {
+        using var chunk = new MemoryStream(ChunkBytes * 2);
+        await using var text = new StreamWriter(chunk, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024, leaveOpen: true);
+        await using var csv = new CsvWriter(text, CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var header in headers) csv.WriteField(header);
+        await csv.NextRecordAsync();
+        var sinceFlush = 0;
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            foreach (var cell in row) csv.WriteField(FormulaGuard.Neutralise(cell ?? ""));
+            await csv.NextRecordAsync();
+            if (++sinceFlush < RowsBetweenFlushes) continue;
+            sinceFlush = 0;
+            await csv.FlushAsync();
+            if (chunk.Length >= ChunkBytes) await SendAsync(chunk, destination, ct);
+        }
+        await csv.FlushAsync();
+        await SendAsync(chunk, destination, ct);
+    }
+
+    private static async Task SendAsync(MemoryStream chunk, Stream destination, CancellationToken ct)
+    {
+        if (chunk.Length == 0) return;
+        await destination.WriteAsync(chunk.GetBuffer().AsMemory(0, (int)chunk.Length), ct);
+        await destination.FlushAsync(ct);
+        chunk.SetLength(0);
+    }
+
+    /// <summary>XLSX is a zip, written to a temporary file (deleted when closed) and then sent: the zip
+    /// writer writes synchronously, and the file holds the rows instead of the memory.</summary>
+    public static async Task WriteXlsxAsync(Stream destination, string sheetName, IReadOnlyList<string> headers,
+        IAsyncEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"chancery-export-{Guid.NewGuid():N}.xlsx");
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await XlsxStreamWriter.WriteAsync(zip, sheetName, headers, rows, ct);
+        }
+        file.Position = 0;
+        await file.CopyToAsync(destination, ct);
+    }
 }
 
 /// <summary>One sheet of a workbook: its name (31 characters at most), header row and rows.</summary>
