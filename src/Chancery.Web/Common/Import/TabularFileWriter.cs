@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using ClosedXML.Excel;
 using CsvHelper;
 
 namespace Chancery.Web.Common.Import;
