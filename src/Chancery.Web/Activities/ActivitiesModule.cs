@@ -1,5 +1,6 @@
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
+using Chancery.Web.Common.Ui;
 using Chancery.Web.Common.Writing;
 using Chancery.Web.Activities.Components;
 using Chancery.Web.Partners;
@@ -17,6 +18,8 @@ public sealed class ActivitiesModule : IChanceryModule
         services.AddScoped<ActivityWriter>();
         services.AddErrorTexts<ActivitiesText>();
         services.AddScoped<ISearchSource, ActivitySearchSource>();
+        services.AddPickerSource<LeaderPickerSource>();
+        services.AddPickerSource<CounterpartPickerSource>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapActivityEndpoints();

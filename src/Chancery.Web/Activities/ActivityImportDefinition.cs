@@ -21,7 +21,7 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider 
         new("id", Required: true), new("kind", Required: true), new("date_start", Required: true), new("date_end"),
         new("status"), new("leader_role", Required: true), new("leader_name"), new("direction"), new("countries_iso3"),
         new("counterpart_name"), new("counterpart_role"), new("host_or_venue"), new("title"), new("part_of"),
-        new("channel"), new("classification"), new("source"), new("notes"),
+        new("channel"), new("classification"), new("source"), new("notes"), new("leader_office_change"),
     ];
 
     public override IReadOnlyList<ImportColumn> Columns => Format;
@@ -43,12 +43,13 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider 
         var classification = row.Code<ClassificationLevel>("classification", false, ClassificationLevels.TryParse, ClassificationLevels.Codes);
         var leaderRole = row.Required("leader_role");
         var countries = CountryCodes(row.List("countries_iso3"));
+        var officeChange = row.Code<LeaderOfficeChange>("leader_office_change", false, Codes<LeaderOfficeChange>.TryParse, Codes<LeaderOfficeChange>.All);
         if (row.HasProblems || kind is null || start is null) return null;
         return new ActivityRow(id, kind.Value, start.Value, end ?? start.Value, status ?? ActivityStatus.Completed,
             leaderRole, row.Optional("leader_name"), direction ?? kind.Value.DefaultDirection(), countries,
             row.Optional("counterpart_name"), row.Optional("counterpart_role"), row.Optional("host_or_venue"),
             row.Optional("title"), row.Optional("part_of"), channel, classification,
-            row.Optional("source"), row.Optional("notes"));
+            row.Optional("source"), row.Optional("notes")) { LeaderOfficeChange = officeChange };
     }
 
     public override string KeyOf(ActivityRow row) => row.Id;

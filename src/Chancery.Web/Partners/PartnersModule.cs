@@ -1,6 +1,7 @@
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
+using Chancery.Web.Common.Ui;
 using Chancery.Web.Common.Writing;
 
 namespace Chancery.Web.Partners;
@@ -14,6 +15,9 @@ public sealed class PartnersModule : IChanceryModule
         services.AddScoped<PartnerQueries>();
         services.AddScoped<Editing.PartnerWriter>();
         services.AddErrorTexts<PartnersText>();
+        services.AddPickerSource<CountryPickerSource>();
+        services.AddPickerSource<PartnerPickerSource>();
+        services.AddScoped<CountryPickerSource>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapPartnerEndpoints();
