@@ -53,11 +53,13 @@ public abstract class PeoplePickerSource(ChanceryDbContext db, TimeProvider cloc
 
     private IQueryable<Person> Visible(IQueryable<Person> people)
     {
-        // Captured queries, inlined by EF as subqueries: every activity, and those the reader may see.
+        // Written out against every activity: IgnoreQueryFilters would turn the classification filter off for
+        // the whole query, subqueries included, so "the activities the reader sees" is the explicit clearance
+        // test here. (People carry no level of their own, so nothing else in this query is filtered.)
         var every = db.Activities.IgnoreQueryFilters();
-        var seen = db.Activities;
-        return people.Where(p => !every.Any(a => a.LeadPersonId == p.Id || a.CounterpartPersonId == p.Id)
-            || seen.Any(a => a.LeadPersonId == p.Id || a.CounterpartPersonId == p.Id));
+        var clearance = db.Clearance;
+        return people.Where(p => !every.Any(a => (a.LeadPersonId == p.Id || a.CounterpartPersonId == p.Id) && a.Classification > clearance)
+            || every.Any(a => (a.LeadPersonId == p.Id || a.CounterpartPersonId == p.Id) && a.Classification <= clearance));
     }
 
     private static async Task<IReadOnlyList<PickerOption>> OptionsAsync(IQueryable<Person> people, DateOnly day, CancellationToken ct)

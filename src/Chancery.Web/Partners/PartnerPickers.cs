@@ -17,12 +17,7 @@ public sealed class CountryPickerSource(ChanceryDbContext db) : IPickerSource
     {
         // About 250 rows: ranked here, where the reader's language and the typed code are known.
         var found = await Countries().MatchingSearch(query.Q).Select(p => new { p.Code, p.NameVi, p.NameEn }).ToListAsync(ct);
-        var folded = TextFolding.Fold(query.Q);
-        return found.Select(c => Option(c.Code, c.NameVi, c.NameEn))
-            .OrderBy(o => string.Equals(o.Value, query.Q, StringComparison.OrdinalIgnoreCase) ? 0
-                : folded.Length > 0 && TextFolding.Fold(o.Label).StartsWith(folded, StringComparison.Ordinal) ? 1 : 2)
-            .ThenBy(o => o.Label, StringComparer.CurrentCulture)
-            .Take(query.Limit).ToList();
+        return Ranked(found.Select(c => Option(c.Code, c.NameVi, c.NameEn)), query);
     }
 
     public async Task<IReadOnlyList<PickerOption>> ChosenAsync(IReadOnlyCollection<string> values, CancellationToken ct)
@@ -35,6 +30,17 @@ public sealed class CountryPickerSource(ChanceryDbContext db) : IPickerSource
     /// <summary>Every country, in the reader's language, sorted by name: the choices of a leg before anything is typed.</summary>
     public async Task<IReadOnlyList<PickerOption>> AllAsync(CancellationToken ct) =>
         await FindAsync(new PickerQuery(null, null, int.MaxValue), ct);
+
+    /// <summary>The code typed first, then names beginning with what was typed, then the rest, by name in the reader's language.</summary>
+    internal static List<PickerOption> Ranked(IEnumerable<PickerOption> options, PickerQuery query)
+    {
+        var folded = TextFolding.Fold(query.Q);
+        return options
+            .OrderBy(o => string.Equals(o.Value, query.Q, StringComparison.OrdinalIgnoreCase) ? 0
+                : folded.Length > 0 && TextFolding.Fold(o.Label).StartsWith(folded, StringComparison.Ordinal) ? 1 : 2)
+            .ThenBy(o => o.Label, StringComparer.CurrentCulture)
+            .Take(query.Limit).ToList();
+    }
 
     private IQueryable<Partner> Countries() => db.Partners.AsNoTracking().IgnoreQueryFilters().Where(p => p.Kind == PartnerKind.Country);
 
@@ -56,10 +62,9 @@ public sealed class PartnerPickerSource(ChanceryDbContext db) : IPickerSource
 
     public async Task<IReadOnlyList<PickerOption>> FindAsync(PickerQuery query, CancellationToken ct)
     {
-        var matching = db.Partners.AsNoTracking().MatchingSearch(query.Q);
-        var ordered = LocalizationSetup.IsVietnamese ? matching.OrderBy(p => p.NameVi) : matching.OrderBy(p => p.NameEn);
-        return (await ordered.ThenBy(p => p.Code).Take(query.Limit).Select(p => new { p.Code, p.NameVi, p.NameEn }).ToListAsync(ct))
-            .Select(p => Option(p.Code, p.NameVi, p.NameEn)).ToList();
+        // A few hundred partners at most (countries and organisations): ranked here like the countries.
+        var found = await db.Partners.AsNoTracking().MatchingSearch(query.Q).Select(p => new { p.Code, p.NameVi, p.NameEn }).ToListAsync(ct);
+        return CountryPickerSource.Ranked(found.Select(p => Option(p.Code, p.NameVi, p.NameEn)), query);
     }
 
     public async Task<IReadOnlyList<PickerOption>> ChosenAsync(IReadOnlyCollection<string> values, CancellationToken ct)
