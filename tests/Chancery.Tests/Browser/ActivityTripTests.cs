@@ -71,7 +71,8 @@ public sealed class ActivityTripTests(BrowserApp browser) : IClassFixture<Browse
         // The box a reader clicks; Tom Select moves the focus to its search input.
         await page.Locator($"select[name='{field}'] + .ts-wrapper .ts-control").ClickAsync();
         await page.Keyboard.TypeAsync(typed, new() { Delay = 30 });
-        var option = page.Locator($".ts-wrapper.dropdown-active .ts-dropdown .option", new() { HasText = label }).First;
+        var option = page.Locator(".ts-wrapper.dropdown-active .ts-dropdown .option")
+            .Filter(new() { Has = page.GetByText(label, new() { Exact = true }) }).First;
         await option.ClickAsync();
         await Expect(page.Locator($"select[name='{field}'] + .ts-wrapper .ts-control .item")).ToHaveTextAsync(label);
     }

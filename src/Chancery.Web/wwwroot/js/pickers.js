@@ -40,10 +40,15 @@ function enhance(TomSelect, select) {
         loadThrottle: 200,
         placeholder: select.dataset.pickerPlaceholder,
         // The choices already held are narrowed the way the server matches: every typed word, folded,
-        // inside the option's folded names; the order stays the server's (in office first).
+        // inside the option's folded names. Names beginning with what was typed (or the code typed) come
+        // first, as the server ranks them; otherwise the order stays the server's (in office first).
         score(query) {
-            const terms = fold(query).split(' ').filter(Boolean);
-            return option => terms.every(t => (option.search || fold(option.label)).includes(t)) ? 1 : 0;
+            const typed = fold(query);
+            const terms = typed.split(' ').filter(Boolean);
+            return option => {
+                if (!terms.every(t => (option.search || fold(option.label)).includes(t))) return 0;
+                return fold(option.label).startsWith(typed) || fold(option.value) === typed ? 2 : 1;
+            };
         },
         sortField: [{ field: '$score', direction: 'desc' }, { field: '$order' }],
         load(query, done) {
