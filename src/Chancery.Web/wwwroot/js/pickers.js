@@ -31,7 +31,8 @@ function dayOf(select) {
 
 function enhance(TomSelect, select) {
     const kind = select.dataset.picker;
-    new TomSelect(select, {
+    let answers = 0;
+    const picker = new TomSelect(select, {
         valueField: 'value',
         labelField: 'label',
         searchField: ['search'],
@@ -58,7 +59,12 @@ function enhance(TomSelect, select) {
             if (day) url.searchParams.set('on', day);
             fetch(url, { credentials: 'same-origin', headers: { 'Accept-Language': document.documentElement.lang || 'vi' } })
                 .then(r => (r.ok ? r.json() : []))
-                .then(options => done(options))
+                // The server's order wins: the latest answer's choices first, in its order (in office first).
+                .then(options => {
+                    const base = -1_000_000 + (++answers) * -1_000;
+                    options.forEach((option, i) => { option.$order = base + i; });
+                    done(options);
+                })
                 .catch(() => done());
         },
         render: {
@@ -68,6 +74,9 @@ function enhance(TomSelect, select) {
             no_results: () => `<div class="no-results">${select.dataset.pickerNone || ''}</div>`,
         },
     });
+    // Tom Select numbers the <option>s it starts from without advancing its own counter: advance it, or
+    // the choices it adds later would share their numbers (their order and their element ids).
+    picker.order = Math.max(picker.order, select.options.length + 1);
 }
 
 async function enhanceAll() {
