@@ -7,7 +7,7 @@ namespace Chancery.DataGen;
 /// come with bilateral meetings held during them (part_of), written right after their parent.</summary>
 public sealed class ActivityGenerator
 {
-    public const string Header = "id,kind,date_start,date_end,status,leader_role,leader_name,direction,countries_iso3,counterpart_name,counterpart_role,host_or_venue,title,part_of,channel,classification,source,notes";
+    public const string Header = "id,kind,date_start,date_end,status,leader_role,leader_name,direction,countries_iso3,counterpart_name,counterpart_role,host_or_venue,title,part_of,channel,classification,source,notes,leader_office_change";
 
     /// <summary>"Today" for statuses: before it records are mostly completed, after it planned or confirmed.</summary>
     public static readonly DateOnly Today = new(2025, 11, 1);
@@ -217,7 +217,12 @@ public sealed class ActivityGenerator
         _ => "Private visit",
     };
 
-    private static string Row(string id, string kind, DateOnly start, DateOnly? end, string status, string role, string leader,
+    // (leader, role) pairs already written: the first row of a pair says the leader takes up the office (new),
+    // the later ones that it stretches as far as the row (extend), so that a file loaded in several imports
+    // (a direct load in batches) may change the offices the earlier imports recorded (DOMAIN: never silently).
+    private readonly HashSet<(string Leader, string Role)> _offices = [];
+
+    private string Row(string id, string kind, DateOnly start, DateOnly? end, string status, string role, string leader,
         string? direction, string countries, string? counterpart, string? counterpartRole, string? venue, string title,
         string? partOf, string channel, string classification, string source)
     {
@@ -233,7 +238,8 @@ public sealed class ActivityGenerator
         }
         Field(id); Field(kind); Field(start.ToString("yyyy-MM-dd")); Field((end ?? start).ToString("yyyy-MM-dd")); Field(status);
         Field(role); Field(leader); Field(direction); Field(countries); Field(counterpart); Field(counterpartRole); Field(venue);
-        Field(title); Field(partOf); Field(channel); Field(classification); Field(source); Field(null, last: true);
+        Field(title); Field(partOf); Field(channel); Field(classification); Field(source); Field(null);
+        Field(_offices.Add((leader, role)) ? "new" : "extend", last: true);
         return sb.ToString();
     }
 }

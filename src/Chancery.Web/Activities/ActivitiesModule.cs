@@ -1,6 +1,7 @@
 using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
+using Chancery.Web.Common.Ui;
 using Chancery.Web.Common.Writing;
 using Chancery.Web.Activities.Components;
 using Chancery.Web.Partners;
@@ -20,6 +21,8 @@ public sealed class ActivitiesModule : IChanceryModule
         services.AddScoped<ISearchSource, ActivitySearchSource>();
         services.AddAuditSubject<ActivityAuditSubject>();
         services.AddAuditSubject<ActivityLegAuditSubject>();
+        services.AddPickerSource<LeaderPickerSource>();
+        services.AddPickerSource<CounterpartPickerSource>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapActivityEndpoints();

@@ -35,6 +35,7 @@ public static class ActivityExport
                 Codes<ActivityStatus>.ToCode(a.Status), a.LeaderRoleText, a.Leader, Codes<ActivityDirection>.ToCode(a.Direction),
                 string.Join(';', a.Countries), a.Counterpart, a.CounterpartRoleText, a.HostOrVenue, a.Title, a.PartOf,
                 a.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null, a.Classification.ToCode(), a.Sources, a.Notes,
+                null, // leader_office_change: an instruction to an import, not something stored
             ];
         }
     }

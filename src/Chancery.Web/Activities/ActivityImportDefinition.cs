@@ -29,7 +29,7 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider 
         new("counterpart_name"), new("counterpart_role", Example: "President"), new("host_or_venue", Example: "Paris"),
         new("title", Example: "Thăm chính thức Pháp và Đức"), new("part_of"),
         new("channel", Example: "government"), new("classification", Example: "internal"), new("source", Example: "Cổng TTĐT Chính phủ"),
-        new("notes"),
+        new("notes"), new("leader_office_change"),
     ];
 
     public override IReadOnlyList<ImportColumn> Columns => Format;
@@ -53,11 +53,12 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider 
         var classification = row.Code<ClassificationLevel>("classification", false, ClassificationLevels.TryParse, ClassificationLevels.Codes);
         var leaderRole = row.Required("leader_role");
         var countries = CountryCodes(row.List("countries_iso3"));
+        var officeChange = row.Code<LeaderOfficeChange>("leader_office_change", false, Codes<LeaderOfficeChange>.TryParse, Codes<LeaderOfficeChange>.All);
         return new ActivityRow(id, kind ?? default, start ?? default, end ?? start ?? default, status ?? ActivityStatus.Completed,
             leaderRole, row.Optional("leader_name"), direction ?? kind?.DefaultDirection() ?? ActivityDirection.None, countries,
             row.Optional("counterpart_name"), row.Optional("counterpart_role"), row.Optional("host_or_venue"),
             row.Optional("title"), row.Optional("part_of"), channel, classification,
-            row.Optional("source"), row.Optional("notes"));
+            row.Optional("source"), row.Optional("notes")) { LeaderOfficeChange = officeChange };
     }
 
     /// <summary>The preview names a row by its dates and its title (its kind when it has none).</summary>

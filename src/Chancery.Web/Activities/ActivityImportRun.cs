@@ -26,6 +26,7 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
     private readonly ActivityFileKeys _keys = new();
     private readonly List<PendingUpdate> _updates = [];
     private readonly PeopleDirectory _people = new();
+    private readonly LeaderOfficeChecks _officeChecks = new();
     private readonly TextFoldingCache _folding = new();
     private readonly BulkAudit _audit = new(clock);
     private bool _prepared;
@@ -59,6 +60,8 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
             .Include(a => a.Legs).Include(a => a.LeadPerson).Include(a => a.CounterpartPerson).Include(a => a.PartOf)
             .Where(a => EF.Parameter(storedRows).Contains(a.ExternalRef)).AsSplitQuery().ToDictionaryAsync(a => a.ExternalRef, ct);
         var clearance = db.Clearance;
+        // The stored leaders the batch names, with their offices as recorded: a row may not change them unasked.
+        await _people.LoadAsync(db, batch.Select(r => r.Value), ct);
 
         var plan = new List<PlannedRow<ActivityRow>>(batch.Count);
         foreach (var parsed in batch)
@@ -88,10 +91,13 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
             row.CounterpartOfficeId = Resolve(row.CounterpartRole, OfficeSide.Foreign)?.Id;
             if (activity is null)
             {
-                plan.Add(new PlannedRow<ActivityRow>(parsed.Line, parsed.Key, ImportAction.Create, row, []));
+                var officeChanges = new List<FieldChange>();
+                if (!CheckLeaderOffice(parsed, leaderOffice, problems, officeChanges)) continue;
+                plan.Add(new PlannedRow<ActivityRow>(parsed.Line, parsed.Key, ImportAction.Create, row, officeChanges));
                 continue;
             }
             var changes = ActivityRowDiff.Between(activity, row);
+            if (changes.Count > 0 && !CheckLeaderOffice(parsed, leaderOffice, problems, changes)) continue;
             plan.Add(new PlannedRow<ActivityRow>(parsed.Line, parsed.Key, changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, row, changes)
             {
                 Target = activity.Id,
@@ -99,6 +105,22 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         }
         _keys.Checked(inBatch);
         return plan;
+    }
+
+    /// <summary>A row that would change its stored leader's recorded offices is refused unless the file
+    /// says so (leader_office_change); an allowed change is listed among the row's changes (the preview).</summary>
+    private bool CheckLeaderOffice(ParsedRow<ActivityRow> parsed, Office office, ImportProblems problems, List<FieldChange> changes)
+    {
+        var row = parsed.Value;
+        if (row.LeaderName is not { } name || _people.Stored(OfficeSide.Domestic, name) is not { } leader) return true;
+        var outcome = _officeChecks.Check(leader, office, row.DateStart, row.LeaderOfficeChange);
+        if (outcome.Problem is { } reason)
+        {
+            problems.Add(parsed.Line, "leader_name", reason with { Args = [leader.FullName, row.LeaderRole, IsoDate.Format(row.DateStart)] });
+            return false;
+        }
+        if (outcome.Change is { } change) changes.Add(change);
+        return true;
     }
 
     private Office? Resolve(string? text, OfficeSide side)

@@ -14,6 +14,10 @@ public sealed record ActivityRow(
     string? CounterpartName, string? CounterpartRole, string? HostOrVenue, string? Title, string? PartOf,
     ActivityChannel? Channel, ClassificationLevel? Classification, string? Source, string? Notes)
 {
+    /// <summary>What the file allows the row to change in its leader's offices (leader_office_change);
+    /// null: nothing, the leader must hold the named office on the row's date as recorded.</summary>
+    public LeaderOfficeChange? LeaderOfficeChange { get; init; }
+
     /// <summary>Set while planning: the offices the role texts resolve to.</summary>
     public int LeaderOfficeId { get; set; }
     public int? CounterpartOfficeId { get; set; }
@@ -46,6 +50,17 @@ public sealed record ActivityRow(
         for (var l = 0; l < Countries.Count; l++)
             a.Legs.Add(new ActivityLeg { ActivityId = a.Id, CountryIso3 = Countries[l], Order = l + 1 });
     }
+}
+
+/// <summary>The leader_office_change column of activities.csv: a row may change its leader's recorded
+/// offices only when it says so. <see cref="Extend"/>: widen the leader's recorded period of the named
+/// office to the row's date (they have one, or an earlier row of the file added it). <see cref="New"/>:
+/// the leader takes up the named office (a period is added from the row's date; joined to a period of
+/// the same office they already have).</summary>
+public enum LeaderOfficeChange
+{
+    Extend = 1,
+    New = 2,
 }
 
 /// <summary>What re-importing a row would change on the stored activity (the preview).</summary>

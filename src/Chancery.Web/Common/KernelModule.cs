@@ -4,11 +4,12 @@ using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Common.Security;
+using Chancery.Web.Common.Ui;
 using Chancery.Web.Common.Writing;
 
 namespace Chancery.Web.Common;
 
-/// <summary>The shared kernel's own services and endpoints (search, audit, imports, error words),
+/// <summary>The shared kernel's own services and endpoints (search, pickers, audit, imports, error words),
 /// registered through the same contract as the features.</summary>
 public sealed class KernelModule : IChanceryModule
 {
@@ -19,6 +20,7 @@ public sealed class KernelModule : IChanceryModule
         services.AddScoped<PendingImports>();
         services.AddScoped<SearchService>();
         services.AddScoped<AuditReader>();
+        services.AddScoped<PickerSources>();
         services.AddScoped<AuditQueries>();
         services.AddSingleton<ErrorWords>();
         services.AddErrorTexts<ImportText>();
@@ -27,6 +29,7 @@ public sealed class KernelModule : IChanceryModule
     public void MapApi(RouteGroupBuilder api)
     {
         api.MapSearchEndpoints();
+        api.MapPickerEndpoints();
         api.MapAuditEndpoints();
     }
 

@@ -2,6 +2,7 @@ using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
+using Chancery.Web.Common.Ui;
 using Chancery.Web.Common.Writing;
 
 namespace Chancery.Web.Partners;
@@ -17,6 +18,9 @@ public sealed class PartnersModule : IChanceryModule
         services.AddErrorTexts<PartnersText>();
         services.AddAuditSubject<PartnerAuditSubject>();
         services.AddAuditSubject<FrameworkEventAuditSubject>();
+        services.AddPickerSource<CountryPickerSource>();
+        services.AddPickerSource<PartnerPickerSource>();
+        services.AddScoped<CountryPickerSource>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapPartnerEndpoints();

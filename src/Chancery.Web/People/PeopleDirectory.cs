@@ -9,8 +9,10 @@ namespace Chancery.Web.People;
 
 /// <summary>Finds or creates the people an import names (by side and folded name) and gives each the
 /// office periods the rows show: per person and office, a period from the first to the last date the
-/// file shows them in it, widening a stored period of the same office. A leader who changes office
-/// mid-year thus holds the old office up to their last record in it and the new one from their first.
+/// file shows them in it outside what is recorded, widening the nearest stored period of the same
+/// office (a day a stored period already covers changes nothing). A leader who changes office mid-year
+/// thus holds the old office up to their last record in it and the new one from their first. Whether a
+/// row may change a stored person's offices at all is the caller's to decide (<see cref="Stored"/>).
 /// Works batch by batch: a new person is written with the batch that first names them (activities
 /// point at people), their office periods and audit entries at the end, once the whole file is seen.</summary>
 public sealed class PeopleDirectory
@@ -34,6 +36,18 @@ public sealed class PeopleDirectory
             _people.TryAdd((person.Side, person.NameKey), person);
     }
 
+    /// <summary>The person of that side and name as stored before this import (loaded by
+    /// <see cref="LoadNamedAsync"/>, with their offices as recorded); null for one the import creates.</summary>
+    public Person? Stored(OfficeSide side, string name) =>
+        _people.TryGetValue((side, _names.Fold(name)), out var person) && person.Id != 0 && !_created.Contains(person) ? person : null;
+
+    /// <summary>The person's recorded period of an office (or free-text title) nearest to the days given:
+    /// the one an import widens to reach them.</summary>
+    public static PersonOffice? Nearest(Person person, int? officeId, string? title, DateOnly from, DateOnly to) =>
+        person.Offices.Where(o => o.OfficeId == officeId && (officeId is not null || o.Title == title))
+            .OrderBy(o => to < o.From ? o.From.DayNumber - to.DayNumber : o.To is { } end && end < from ? from.DayNumber - end.DayNumber : 0)
+            .ThenBy(o => o.From).FirstOrDefault();
+
     public Person Observe(OfficeSide side, string name, int? officeId, string? roleText, DateOnly day, string? country)
     {
         var key = (side, _names.Fold(name));
@@ -50,6 +64,8 @@ public sealed class PeopleDirectory
         if (officeId is null && string.IsNullOrWhiteSpace(roleText)) return person;
         // A free-text title (no office) is kept as written, and carries no rank.
         var officeKey = (person, officeId, officeId is null ? roleText!.Trim() : null);
+        // A day a recorded period of the same office covers changes nothing (and must not stretch another period to it).
+        if (person.Offices.Any(o => o.OfficeId == officeId && (officeId is not null || o.Title == officeKey.Item3) && o.Covers(day))) return person;
         _seen[officeKey] = _seen.TryGetValue(officeKey, out var span)
             ? (day < span.From ? day : span.From, day > span.To ? day : span.To)
             : (day, day);
@@ -79,7 +95,7 @@ public sealed class PeopleDirectory
     {
         foreach (var ((person, officeId, title), span) in _seen)
         {
-            var held = person.Offices.FirstOrDefault(o => o.OfficeId == officeId && (officeId is not null || o.Title == title));
+            var held = Nearest(person, officeId, title, span.From, span.To);
             if (held is null)
             {
                 person.Offices.Add(new PersonOffice { PersonId = person.Id, OfficeId = officeId, Title = title, From = span.From, To = span.To });

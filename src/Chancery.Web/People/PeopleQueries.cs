@@ -69,6 +69,10 @@ public sealed class PeopleQueries(ChanceryDbContext db)
     /// <summary>See <see cref="LeaderChoices"/>.</summary>
     public Task<List<(int Id, string Name)>> LeaderChoicesAsync(int? selected, CancellationToken ct) => LeaderChoices.LoadAsync(db, selected, ct);
 
+    /// <summary>See <see cref="OfficeCoverage"/>: the warning of a form whose leader's office does not cover its dates.</summary>
+    public Task<OfficeGap?> OfficeGapAsync(int? personId, string? roleText, DateOnly? start, DateOnly? end, CancellationToken ct) =>
+        OfficeCoverage.FindAsync(db, personId, roleText, start, end, ct);
+
     /// <summary>The office held on a day (<see cref="Person.OfficeOn"/>), else the latest held.</summary>
     public static PersonOffice? CurrentOffice(Person p, DateOnly day) =>
         p.OfficeOn(day) ?? p.Offices.OrderByDescending(o => o.To ?? DateOnly.MaxValue).FirstOrDefault();

@@ -85,11 +85,12 @@ public abstract class ActivityListTotalsTests(AppFixture fixture)
     private async Task<HttpClient> EnsureCallsAsync()
     {
         var admin = await fixture.App.AdminClientAsync();
-        var csv = new StringBuilder(ActivityDataset.Header).Append('\n');
+        // A made-up year of the prime minister's: the file says his term stretches to it (extend).
+        var csv = new StringBuilder(ActivityDataset.Header).Append(",leader_office_change\n");
         for (var i = 0; i < Calls; i++)
         {
             var day = new DateOnly(2031, 1, 1).AddDays(i % 365).ToString("yyyy-MM-dd");
-            csv.Append($"call-2031-{i},phone_call,{day},{day},completed,Prime Minister,Phạm Minh Chính,,FRA,,,,,,,,,\n");
+            csv.Append($"call-2031-{i},phone_call,{day},{day},completed,Prime Minister,Phạm Minh Chính,,FRA,,,,,,,,,,extend\n");
         }
         // Keyed by id, so the second test to get here changes nothing.
         var (response, outcome) = await ActivityDataset.ImportAsync(admin, csv.ToString());

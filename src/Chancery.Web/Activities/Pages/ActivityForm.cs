@@ -50,6 +50,35 @@ public sealed class ActivityForm
         for (var i = 0; i < spare; i++) Legs.Add(new LegRow());
     }
 
+    public const string MoreLegs = "more-legs";
+    public static string LegUp(int row) => $"leg-up:{row}";
+    public static string LegDown(int row) => $"leg-down:{row}";
+    public static string LegRemove(int row) => $"leg-remove:{row}";
+
+    /// <summary>Applies a legs button of the form (add rows, remove a row, move one up or down) and pads
+    /// the legs with <paramref name="spare"/> blank rows; false when <paramref name="action"/> is not one
+    /// (a save). Nothing is saved: the page shows the form again with the rows changed.</summary>
+    public bool ApplyLegAction(string? action, int spare)
+    {
+        if (action == MoreLegs)
+        {
+            PadLegs(spare + 3);
+            return true;
+        }
+        var colon = action?.IndexOf(':') ?? -1;
+        if (colon < 0 || !int.TryParse(action![(colon + 1)..], out var row)) return false;
+        var verb = action[..colon];
+        if (verb is not ("leg-up" or "leg-down" or "leg-remove")) return false;
+        if (row >= 0 && row < Legs.Count)
+        {
+            var other = verb == "leg-up" ? row - 1 : row + 1;
+            if (verb == "leg-remove") Legs.RemoveAt(row);
+            else if (other >= 0 && other < Legs.Count) (Legs[row], Legs[other]) = (Legs[other], Legs[row]);
+        }
+        PadLegs(spare);
+        return true;
+    }
+
     public ActivityInput ToInput(IReadOnlyList<string> themes) => new(
         Blank(ExternalRef), Kind, Blank(Direction), Blank(Status), DateStart ?? default, DateEnd, Blank(Title), Blank(HostOrVenue),
         Blank(Channel), LeadPersonId, Blank(LeaderRoleText), CounterpartPersonId, Blank(CounterpartRoleText), PartOfId, OwnerUnitId,

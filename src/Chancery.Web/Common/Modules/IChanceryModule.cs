@@ -4,7 +4,7 @@ namespace Chancery.Web.Common.Modules;
 /// contract and nothing else: the composition root finds every implementation in the assembly, so a
 /// new module is a new folder with one class implementing this interface (plus its migrations).
 /// Search sources, import definitions and error texts are services, added in
-/// <see cref="AddServices"/> with the kernel's helpers (<c>AddSearchSource</c>, <c>AddImport</c>,
+/// <see cref="AddServices"/> with the kernel's helpers (<c>AddSearchSource</c>, <c>AddPickerSource</c>, <c>AddImport</c>,
 /// <c>AddErrorTexts</c>).</summary>
 public interface IChanceryModule
 {
