@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Data;
 using Chancery.Web.Partners;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Web.Activities;
 
@@ -13,9 +12,9 @@ public static class ActivitySearchMatch
 {
     public static Expression<Func<Activity, bool>> For(ChanceryDbContext db, IReadOnlyList<string> terms)
     {
-        // A country's name is not classified (see PartnerCountryNames); the activities themselves still
-        // pass the classification filter of the query they join.
-        var countries = db.Partners.IgnoreQueryFilters().Where(p => p.Kind == PartnerKind.Country)
+        // Not IgnoreQueryFilters, even though a country's name is not classified: inside this predicate it
+        // would lift the classification filter of the whole query, activities included.
+        var countries = db.Partners.Where(p => p.Kind == PartnerKind.Country)
             .Where(SearchMatch.Words<Partner>(terms)).Select(p => p.Code);
         return SearchMatch.Words<Activity>(terms).Or(a => a.Legs.Any(l => countries.Contains(l.CountryIso3)));
     }
