@@ -84,7 +84,7 @@ public sealed class ActivityQueries(ChanceryDbContext db)
             query = query.Where(a => EF.Functions.Like(a.Themes, pattern));
         }
         if (f.Unit is { } unit) query = query.Where(a => a.OwnerUnitId == unit);
-        query = query.MatchingSearch(f.Q);
+        query = query.Matching(db, f.Q);
         return query;
     }
 
@@ -115,11 +115,13 @@ public sealed class ActivityQueries(ChanceryDbContext db)
         SummariesAsync(filter(db.Activities.Where(a => a.DateStart <= last && (a.DateEnd >= first || a.DateStart >= first)))
             .OrderBy(a => a.DateStart).ThenBy(a => a.Id), ct);
 
-    /// <summary>The latest activities a person led, and how many they led in all.</summary>
-    public async Task<(List<ActivitySummary> Latest, int Total)> LedByAsync(int personId, int take, CancellationToken ct)
+    /// <summary>One page of the activities a person took part in, as leader or as counterpart (a foreign
+    /// counterpart's meetings), the latest first, and how many there are in all that the reader may see.</summary>
+    public async Task<(List<ActivitySummary> Page, int Total)> WithPersonAsync(int personId, Paging paging, CancellationToken ct)
     {
-        var led = db.Activities.Where(a => a.LeadPersonId == personId);
-        return (await SummariesAsync(led.OrderByDescending(a => a.DateStart).ThenByDescending(a => a.Id).Take(take), ct), await led.CountAsync(ct));
+        var with = db.Activities.Where(a => a.LeadPersonId == personId || a.CounterpartPersonId == personId);
+        var page = with.OrderByDescending(a => a.DateStart).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize);
+        return (await SummariesAsync(page, ct), await with.CountAsync(ct));
     }
 
     /// <summary>The legs' countries of some activities, in leg order, as a second small query: projecting the

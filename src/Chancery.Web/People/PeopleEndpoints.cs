@@ -14,6 +14,10 @@ public static class PeopleEndpoints
         people.MapGet("/", List).WithSummary("Leaders and counterparts by q (diacritics ignored) and side (domestic, foreign); "
             + "sorted by sort (name, side, country; a leading - for descending; default side); paged (page, pageSize).");
         people.MapGet("/{id:int}", Get);
+        people.MapPost("/", Create).RequireAuthorization(Policies.Edit)
+            .WithSummary("Adds a person: fullName, nameEn (when it differs), side (domestic, foreign), countryIso3, notes, offices.");
+        people.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Edit)
+            .WithSummary("Changes a person from the version given; offices, when given, replace the periods (by id; those left out are removed).");
         people.MapPost("/{id:int}/offices", AddOffice).RequireAuthorization(Policies.Edit)
             .WithSummary("Adds an office period: officeId (reference office on the person's side) or a free-text title; from, to (null while held).");
         return api;
@@ -30,6 +34,14 @@ public static class PeopleEndpoints
 
     private static async Task<Results<Ok<PersonDetail>, NotFound>> Get(int id, PeopleQueries queries, CancellationToken ct) =>
         await queries.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<PersonDetail>, Created<PersonDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Create(
+        PersonInput input, PersonWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.CreateAsync(input, ct)).ToHttp(words, p => $"/api/v1/people/{p.Id}");
+
+    private static async Task<Results<Ok<PersonDetail>, Created<PersonDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+        int id, PersonInput input, PersonWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.UpdateAsync(id, input, ct)).ToHttp(words);
 
     private static async Task<Results<Ok<PersonDetail>, Created<PersonDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> AddOffice(
         int id, PersonOfficeInput input, PersonWriter writer, ErrorWords words, CancellationToken ct) =>

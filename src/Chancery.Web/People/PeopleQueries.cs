@@ -13,7 +13,14 @@ public sealed record PersonListItem(int Id, string FullName, string Side, string
 public sealed record PersonOfficeDto(int Id, int? OfficeId, string? OfficeCode, string? OfficeNameEn, string? OfficeNameVi, int? Tier,
     string? Title, DateOnly From, DateOnly? To);
 
-public sealed record PersonDetail(int Id, string FullName, string Side, string? CountryIso3, int Version, IReadOnlyList<PersonOfficeDto> Offices) : Common.Concurrency.IVersionedRecord;
+public sealed record PersonDetail(int Id, string FullName, string? NameEn, string Side, string? CountryIso3, string? Notes, int Version,
+    IReadOnlyList<PersonOfficeDto> Offices) : Common.Concurrency.IVersionedRecord
+{
+    /// <summary>The name in the reader's language (the English one where it differs).</summary>
+    public string Name => LocalizationSetup.IsVietnamese || NameEn is null ? FullName : NameEn;
+    /// <summary>The name in the other language, when it differs.</summary>
+    public string? OtherName => NameEn is null ? null : LocalizationSetup.IsVietnamese ? NameEn : FullName;
+}
 
 /// <summary>What the people list and its API are filtered and sorted by (sort: name, side or country, a leading - for descending).</summary>
 public sealed record PeopleFilter(string? Q, string? Side, int? Page, int? PageSize, string? Sort = null)
@@ -24,6 +31,16 @@ public sealed record PeopleFilter(string? Q, string? Side, int? Page, int? PageS
 
 /// <summary>An office period to add: a ranked office from the reference list, or a free-text title.</summary>
 public sealed record PersonOfficeInput(int? OfficeId, string? Title, DateOnly From, DateOnly? To);
+
+/// <summary>A person as an editor gives them. <see cref="Offices"/>, when given, is the whole list of
+/// periods: one with an <see cref="PersonOfficePeriod.Id"/> changes that stored period, one without is
+/// added, a stored one left out is removed (null leaves the periods as they are). An update names the
+/// <see cref="Version"/> it started from.</summary>
+public sealed record PersonInput(string? FullName, string? NameEn, string? Side, string? CountryIso3, string? Notes,
+    IReadOnlyList<PersonOfficePeriod>? Offices, int? Version);
+
+/// <summary>One office period of <see cref="PersonInput.Offices"/> (Id null for a new one).</summary>
+public sealed record PersonOfficePeriod(int? Id, int? OfficeId, string? Title, DateOnly From, DateOnly? To);
 
 /// <summary>The People module's reads, for its endpoints, its pages and the modules that choose people.</summary>
 public sealed class PeopleQueries(ChanceryDbContext db)
@@ -53,8 +70,8 @@ public sealed class PeopleQueries(ChanceryDbContext db)
     public async Task<PersonDetail?> DetailAsync(int id, CancellationToken ct)
     {
         var p = await db.People.AsNoTracking().Include(x => x.Offices).ThenInclude(o => o.Office).SingleOrDefaultAsync(x => x.Id == id, ct);
-        return p is null ? null : new PersonDetail(p.Id, p.FullName, p.Side.ToString().ToLowerInvariant(), p.CountryIso3, p.Version,
-            p.Offices.OrderBy(o => o.From).Select(o => new PersonOfficeDto(o.Id, o.OfficeId, o.Office?.Code, o.Office?.NameEn, o.Office?.NameVi,
+        return p is null ? null : new PersonDetail(p.Id, p.FullName, p.NameEn, p.Side.ToString().ToLowerInvariant(), p.CountryIso3, p.Notes, p.Version,
+            p.Offices.OrderBy(o => o.From).ThenBy(o => o.Id).Select(o => new PersonOfficeDto(o.Id, o.OfficeId, o.Office?.Code, o.Office?.NameEn, o.Office?.NameVi,
                 o.Office?.Tier, o.Title, o.From, o.To)).ToList());
     }
 

@@ -10,17 +10,21 @@ namespace Chancery.Web.People;
 public sealed class Person : IVersioned, ISearchable
 {
     public int Id { get; set; }
+    /// <summary>The name as Vietnamese texts write it (Tập Cận Bình, Phạm Minh Chính).</summary>
     public required string FullName { get; set; }
+    /// <summary>The name as English texts write it, when it differs (Xi Jinping); null when the same.</summary>
+    public string? NameEn { get; set; }
     /// <summary>The folded full name, the key an import finds a person by (with the side).</summary>
     public string NameKey { get; set; } = "";
     public OfficeSide Side { get; set; }
     /// <summary>ISO 3166-1 alpha-3 of a foreign person's country (null for ours or when unknown).</summary>
     public string? CountryIso3 { get; set; }
     public List<PersonOffice> Offices { get; set; } = [];
+    public string? Notes { get; set; }
     public int Version { get; set; }
     public string SearchText { get; set; } = "";
 
-    public string BuildSearchText() => TextFolding.FoldAll(FullName, CountryIso3);
+    public string BuildSearchText() => TextFolding.FoldAll(FullName, NameEn, CountryIso3);
 
     /// <summary>Tier on a day: the best (lowest) tier among the ranked offices held that day; null when none.</summary>
     public int? TierOn(DateOnly day) => Offices

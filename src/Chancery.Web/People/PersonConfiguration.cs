@@ -9,6 +9,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     {
         builder.ToTable("people");
         builder.Property(p => p.FullName).HasMaxLength(200);
+        builder.Property(p => p.NameEn).HasMaxLength(200);
+        builder.Property(p => p.Notes).HasMaxLength(2000);
         builder.Property(p => p.NameKey).HasMaxLength(200);
         builder.Property(p => p.Side).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(p => new { p.Side, p.NameKey });

@@ -1,5 +1,8 @@
+using Chancery.Web.Common.Concurrency;
+using Chancery.Web.Common.Search;
 using Chancery.Web.Common.Writing;
 using Chancery.Web.Data;
+using Chancery.Web.Partners;
 using Chancery.Web.Reference;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,11 +14,46 @@ public static class PeopleErrors
     public const string OfficeOrTitle = "OfficeOrTitle";
     public const string UnknownOfficeOnSide = "UnknownOfficeOnSide";
     public const string FromRequired = "FromRequired";
+    /// <summary>{0}: the code given, which names no country of the reference list.</summary>
+    public const string PersonCountryUnknown = "PersonCountryUnknown";
+    /// <summary>Another person of the same side has the same name (an import could not tell them apart).</summary>
+    public const string PersonNameTaken = "PersonNameTaken";
 }
 
-/// <summary>The People module's writes, for the API and the person page alike.</summary>
+/// <summary>The People module's writes, for the API and the people pages alike: the input's rules, then
+/// the model's limits and the version check (<see cref="CheckedSave"/>). A person carries no
+/// classification (who holds an office is public); what they did is classified on the activity.</summary>
 public sealed class PersonWriter(ChanceryDbContext db, PeopleQueries queries)
 {
+    public async Task<WriteOutcome<PersonDetail>> CreateAsync(PersonInput input, CancellationToken ct)
+    {
+        var problems = new Problems();
+        var side = await CheckPersonAsync(input, null, problems, ct);
+        var person = new Person { FullName = "" };
+        Apply(input, person, side ?? OfficeSide.Foreign);
+        await ApplyOfficesAsync(person, input.Offices ?? [], problems, ct);
+        db.People.Add(person);
+        // The read runs after the save, when the new person has its id.
+        return await CheckedSave.SaveAsync(db, Limited(person), problems, c => queries.DetailAsync(person.Id, c), WriteStatus.Created, ct);
+    }
+
+    /// <summary>Changes the person and, when <see cref="PersonInput.Offices"/> is given, their periods.</summary>
+    public async Task<WriteOutcome<PersonDetail>> UpdateAsync(int id, PersonInput input, CancellationToken ct)
+    {
+        var person = await db.People.Include(p => p.Offices).SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return WriteOutcome<PersonDetail>.NotFound();
+        var problems = new Problems();
+        if (input.Version is null) problems.Add("version", ErrorCodes.VersionRequired);
+        var side = await CheckPersonAsync(input, id, problems, ct);
+        Apply(input, person, side ?? person.Side);
+        if (input.Offices is { } offices) await ApplyOfficesAsync(person, offices, problems, ct);
+        else foreach (var held in person.Offices) await CheckOfficeSideAsync(held.OfficeId, person.Side, "side", problems, ct);
+        // A change to the periods alone is a change to the person: the version moves and is checked.
+        db.Entry(person).State = EntityState.Modified;
+        db.ExpectVersion(person, input.Version ?? person.Version);
+        return await CheckedSave.SaveAsync(db, Limited(person), problems, c => queries.DetailAsync(id, c), WriteStatus.Saved, ct);
+    }
+
     /// <summary>Checks an office period (a reference office on the person's side, or a free-text title)
     /// and adds it to the person.</summary>
     public async Task<WriteOutcome<PersonDetail>> AddOfficeAsync(int personId, PersonOfficeInput input, CancellationToken ct)
@@ -23,14 +61,90 @@ public sealed class PersonWriter(ChanceryDbContext db, PeopleQueries queries)
         var person = await db.People.Include(p => p.Offices).SingleOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null) return WriteOutcome<PersonDetail>.NotFound();
         var problems = new Problems();
-        var title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim();
-        if (input.From == default) problems.Add("from", PeopleErrors.FromRequired);
-        if (input.OfficeId is null && title is null) problems.Add("officeId", PeopleErrors.OfficeOrTitle);
-        if (input.OfficeId is { } officeId && !await db.Offices.AnyAsync(o => o.Id == officeId && o.Side == person.Side, ct))
-            problems.Add("officeId", PeopleErrors.UnknownOfficeOnSide);
-        if (input.To is { } to && to < input.From) problems.Add("to", ErrorCodes.EndBeforeStart);
-        var office = new PersonOffice { OfficeId = input.OfficeId, Title = input.OfficeId is null ? title : null, From = input.From, To = input.To };
+        var office = new PersonOffice();
+        await ApplyOfficeAsync(office, new PersonOfficePeriod(null, input.OfficeId, input.Title, input.From, input.To), person.Side, "", problems, ct);
         person.Offices.Add(office);
         return await CheckedSave.SaveAsync(db, office, problems, c => queries.DetailAsync(personId, c), WriteStatus.Saved, ct);
     }
+
+    /// <summary>The person's own fields; the side parsed (null when it is not one).</summary>
+    private async Task<OfficeSide?> CheckPersonAsync(PersonInput input, int? editingId, Problems problems, CancellationToken ct)
+    {
+        var name = Blank(input.FullName);
+        if (name is null) problems.Add("fullName", ErrorCodes.Required);
+        OfficeSide? side = Enum.TryParse<OfficeSide>(input.Side, true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        if (side is null) problems.Add("side", ErrorCodes.OneOf, "domestic, foreign");
+        if (Blank(input.CountryIso3) is { } country)
+        {
+            var code = country.ToUpperInvariant();
+            // Every country is named, whatever the editor may see of its record: a name is not classified.
+            if (!await db.Partners.IgnoreQueryFilters().AnyAsync(p => p.Code == code && p.Kind == PartnerKind.Country, ct))
+                problems.Add("countryIso3", PeopleErrors.PersonCountryUnknown, country);
+        }
+        if (name is not null && side is { } s)
+        {
+            var key = TextFolding.Fold(name);
+            if (await db.People.AnyAsync(p => p.Side == s && p.NameKey == key && p.Id != editingId, ct))
+                problems.Add("fullName", PeopleErrors.PersonNameTaken);
+        }
+        return side;
+    }
+
+    private static void Apply(PersonInput input, Person person, OfficeSide side)
+    {
+        person.FullName = Blank(input.FullName) ?? "";
+        person.NameKey = TextFolding.Fold(person.FullName);
+        var english = Blank(input.NameEn);
+        person.NameEn = english == person.FullName ? null : english;
+        person.Side = side;
+        person.CountryIso3 = Blank(input.CountryIso3)?.ToUpperInvariant();
+        person.Notes = Blank(input.Notes);
+    }
+
+    /// <summary>Makes the person's periods those of the input (by id; new ones added, missing ones removed).</summary>
+    private async Task ApplyOfficesAsync(Person person, IReadOnlyList<PersonOfficePeriod> periods, Problems problems, CancellationToken ct)
+    {
+        var kept = new List<PersonOffice>();
+        for (var i = 0; i < periods.Count; i++)
+        {
+            var period = periods[i];
+            var office = period.Id is { } officeId ? person.Offices.FirstOrDefault(o => o.Id == officeId) : null;
+            if (period.Id is not null && office is null)
+            {
+                problems.Add($"offices[{i}].id", ErrorCodes.NotFound);
+                continue;
+            }
+            office ??= new PersonOffice();
+            await ApplyOfficeAsync(office, period, person.Side, $"offices[{i}].", problems, ct);
+            kept.Add(office);
+        }
+        // In the input's order, so offices[i] in a problem is the i-th period given; one left out is deleted.
+        person.Offices.Clear();
+        person.Offices.AddRange(kept);
+    }
+
+    private async Task ApplyOfficeAsync(PersonOffice office, PersonOfficePeriod period, OfficeSide side, string prefix, Problems problems, CancellationToken ct)
+    {
+        var title = Blank(period.Title);
+        if (period.From == default) problems.Add(prefix + "from", PeopleErrors.FromRequired);
+        if (period.OfficeId is null && title is null) problems.Add(prefix + "officeId", PeopleErrors.OfficeOrTitle);
+        await CheckOfficeSideAsync(period.OfficeId, side, prefix + "officeId", problems, ct);
+        if (period.To is { } to && to < period.From) problems.Add(prefix + "to", ErrorCodes.EndBeforeStart);
+        office.OfficeId = period.OfficeId;
+        office.Title = period.OfficeId is null ? title : null;
+        office.From = period.From;
+        office.To = period.To;
+    }
+
+    private async Task CheckOfficeSideAsync(int? officeId, OfficeSide side, string field, Problems problems, CancellationToken ct)
+    {
+        if (officeId is { } id && !await db.Offices.AnyAsync(o => o.Id == id && o.Side == side, ct))
+            problems.Add(field, PeopleErrors.UnknownOfficeOnSide);
+    }
+
+    /// <summary>The person and each period, whose fields the input names offices[0].title …</summary>
+    private static IEnumerable<Limited> Limited(Person person) =>
+        [new(person), .. person.Offices.Select((o, i) => new Limited(o, $"offices[{i}]."))];
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -12,10 +12,17 @@ public sealed class UnitSearchSource(ChanceryDbContext db, IStringLocalizer<Shar
 {
     public sealed record Row(string Code, string NameVi, string NameEn);
 
-    protected override IOrderedQueryable<Unit> Order(IQueryable<Unit> matching) => matching.OrderBy(u => u.Code);
+    protected override string Heading => text["Units"];
+
+    protected override int Order => 400;
+
+    /// <summary>The units page lists every unit on one page, unfiltered: no "see all" beyond the hits.</summary>
+    protected override string? SeeAllUrl(string escapedQuery) => null;
+
+    protected override IOrderedQueryable<Unit> ThenOrder(IOrderedQueryable<Unit> ranked) => ranked.ThenBy(u => u.Code);
 
     protected override Expression<Func<Unit, Row>> Columns => u => new Row(u.Code, u.NameVi, u.NameEn);
 
     protected override SearchHit ToHit(Row u) =>
-        new(text["Unit"], LocalizationSetup.IsVietnamese ? u.NameVi : u.NameEn, u.Code, "/units#unit-" + u.Code);
+        new(text["Units"], LocalizationSetup.IsVietnamese ? u.NameVi : u.NameEn, u.Code, "/units#unit-" + u.Code);
 }

@@ -12,7 +12,7 @@ public sealed class PhoneWidthBrowserTests(BrowserApp browser) : IClassFixture<B
 
     public static readonly string[] Pages =
     [
-        "/", "/partners", "/partners/JPN", "/partners/JPN/edit", "/partnerships/import", "/people", "/activities",
+        "/", "/partners", "/partners/JPN", "/partners/JPN/edit", "/partnerships/import", "/people", "/people/new", "/activities",
         "/activities/new", "/activities/import", "/activities/import?codes=a", "/calendar", "/calendar?view=week", "/calendar?view=agenda", "/calendar/subscribe", "/reports/annual-review", "/search?q=nhat%20ban",
         "/audit", "/users", "/users/new", "/units", "/account",
     ];
@@ -26,8 +26,15 @@ public sealed class PhoneWidthBrowserTests(BrowserApp browser) : IClassFixture<B
         await BrowserApp.SignInAsync(page);
         await page.GotoAsync($"/culture/{language}?returnUrl=/");
 
+        // A person of this run's own, for their page and its edit form.
+        await page.GotoAsync("/people/new");
+        await page.FillAsync("input[name='Input.FullName']", $"Phone Width Person {language}");
+        await page.Locator("button[value=save]").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/people/\d+$"));
+        var person = new Uri(page.Url).AbsolutePath;
+
         var tooWide = new List<string>();
-        foreach (var address in Pages)
+        foreach (var address in Pages.Append(person).Append(person + "/edit"))
         {
             await page.GotoAsync(address);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");

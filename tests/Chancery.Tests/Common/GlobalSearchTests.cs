@@ -39,7 +39,7 @@ public abstract class GlobalSearchTests(AppFixture fixture)
         var seenByViewer = await viewer.GetFromJsonAsync<ListResult<SearchHit>>("/api/v1/search?q=visit%20to%20india", Ct);
 
         seenByAdmin!.Items.ShouldContain(h => h.Url.StartsWith("/activities/"));
-        seenByViewer!.Total.ShouldBe(0);
+        seenByViewer!.Items.ShouldBeEmpty();
     }
 }
 

@@ -1,18 +1,12 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Chancery.Web.Common.Search;
 
 public static class SearchableQueryExtensions
 {
-    /// <summary>Keeps the records whose folded search text contains every term of the query
-    /// (typed with or without diacritics).</summary>
+    /// <summary>Keeps the records the query finds (<see cref="SearchMatch"/>: whole words, the last one
+    /// possibly begun, typed with or without diacritics), as the search box finds them.</summary>
     public static IQueryable<T> MatchingSearch<T>(this IQueryable<T> query, string? text) where T : class, ISearchable
     {
-        foreach (var term in SearchTerms.Split(text))
-        {
-            var pattern = SearchTerms.LikePattern(term);
-            query = query.Where(e => EF.Functions.Like(e.SearchText, pattern, SearchTerms.LikeEscape));
-        }
-        return query;
+        var terms = SearchTerms.Split(text);
+        return terms.Count == 0 ? query : query.Where(SearchMatch.Words<T>(terms));
     }
 }

@@ -41,9 +41,29 @@ public static class TextFolding
     public static string FoldAll(params string?[] parts) => FoldAll(Fold, parts);
 
     /// <summary><see cref="FoldAll(string?[])"/> with another way to fold each part (e.g. one that
-    /// remembers the parts a bulk import repeats).</summary>
+    /// remembers the parts a bulk import repeats). Each part is cut into words (<see cref="Words"/>):
+    /// the search matches whole words and word beginnings, so "(Tokyo)" and "Keller-Sutter" must
+    /// show their words between spaces.</summary>
     public static string FoldAll(Func<string?, string> fold, params string?[] parts) =>
-        string.Join(" | ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(fold));
+        string.Join(" | ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Words(fold(p))).Where(p => p.Length > 0));
+
+    /// <summary>A query or a name folded and cut into words: "Keller-Sutter (Bern)" gives "keller sutter bern".</summary>
+    public static string FoldWords(string? text) => Words(Fold(text));
+
+    /// <summary>Folded text with every character that is neither a letter nor a digit turned into a
+    /// space, spaces single, none at either end.</summary>
+    public static string Words(string folded)
+    {
+        if (folded.All(c => char.IsLetterOrDigit(c) || c == ' ')) return folded;
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            var word = char.IsLetterOrDigit(c);
+            if (word) builder.Append(c);
+            else if (builder.Length > 0 && builder[^1] != ' ') builder.Append(' ');
+        }
+        return builder.ToString().TrimEnd();
+    }
 }
 
 /// <summary><see cref="TextFolding.Fold"/> remembering what it folded, for bulk work where the same
