@@ -29,4 +29,8 @@ public class TextFoldingTests
     [Fact]
     public void Several_names_are_kept_apart_so_a_term_cannot_match_across_two() =>
         TextFolding.FoldAll("KOR", null, "Hàn Quốc", "Korea").ShouldBe("kor | han quoc | korea");
+
+    [Fact]
+    public void A_search_text_shows_its_words_between_spaces_so_a_word_after_punctuation_is_found() =>
+        TextFolding.FoldAll("Karin Keller-Sutter", "Gặp tại (Tokyo), 2025.").ShouldBe("karin keller sutter | gap tai tokyo 2025");
 }
