@@ -18,13 +18,13 @@ public abstract partial class ListExportTests(AppFixture fixture)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // Four French activities in 2026 (one confidential, one a call), one German and one French visit of 2024.
-    private const string Csv = ActivityDataset.Header + "\n" +
-        "xf-visit,official_visit,2026-04-02,2026-04-04,completed,Prime Minister,Trần Xuất Khẩu,outgoing,FRA,,,Paris,xport visit to France,,,internal,,\n" +
-        "xf-secret,official_visit,2026-05-02,2026-05-03,completed,Prime Minister,Trần Xuất Khẩu,outgoing,FRA,,,Paris,xport confidential visit to France,,,confidential,,\n" +
-        "xf-call,phone_call,2026-06-01,2026-06-01,completed,Prime Minister,Trần Xuất Khẩu,,FRA,,,,xport call with France,,,internal,,\n" +
-        "xf-trip,working_visit,2026-07-01,2026-07-05,completed,Prime Minister,Trần Xuất Khẩu,outgoing,DEU;FRA,,,Berlin,xport trip to Germany and France,,,internal,,\n" +
-        "xd-visit,official_visit,2026-08-01,2026-08-02,completed,Prime Minister,Trần Xuất Khẩu,outgoing,DEU,,,Berlin,xport visit to Germany,,,internal,,\n" +
-        "xf-old,official_visit,2024-04-02,2024-04-04,completed,Prime Minister,Trần Xuất Khẩu,outgoing,FRA,,,Paris,xport old visit to France,,,internal,,\n";
+    private const string Csv = ActivityDataset.Header + ",leader_office_change\n" +
+        "xf-visit,official_visit,2026-04-02,2026-04-04,completed,Prime Minister,Trần Xuất Khẩu,outgoing,FRA,,,Paris,xport visit to France,,,internal,,,extend\n" +
+        "xf-secret,official_visit,2026-05-02,2026-05-03,completed,Prime Minister,Trần Xuất Khẩu,outgoing,FRA,,,Paris,xport confidential visit to France,,,confidential,,,extend\n" +
+        "xf-call,phone_call,2026-06-01,2026-06-01,completed,Prime Minister,Trần Xuất Khẩu,,FRA,,,,xport call with France,,,internal,,,extend\n" +
+        "xf-trip,working_visit,2026-07-01,2026-07-05,completed,Prime Minister,Trần Xuất Khẩu,outgoing,DEU;FRA,,,Berlin,xport trip to Germany and France,,,internal,,,extend\n" +
+        "xd-visit,official_visit,2026-08-01,2026-08-02,completed,Prime Minister,Trần Xuất Khẩu,outgoing,DEU,,,Berlin,xport visit to Germany,,,internal,,,extend\n" +
+        "xf-old,official_visit,2024-04-02,2024-04-04,completed,Prime Minister,Trần Xuất Khẩu,outgoing,FRA,,,Paris,xport old visit to France,,,internal,,,extend\n";
 
     private const string FranceVisits2026 = "partner=FRA&kind=official_visit&from=2026-01-01&to=2026-12-31";
 
@@ -124,8 +124,8 @@ public abstract partial class ListExportTests(AppFixture fixture)
     public async Task Formula_like_cells_leave_as_text_and_an_exported_file_imported_back_changes_nothing()
     {
         var admin = await fixture.App.AdminClientAsync();
-        var csv = ActivityDataset.Header + "\n" +
-            "xformula,phone_call,2026-09-01,2026-09-01,completed,Prime Minister,Trần Xuất Khẩu,,FRA,,,@venue,\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",,,internal,+source,-note\n";
+        var csv = ActivityDataset.Header + ",leader_office_change\n" +
+            "xformula,phone_call,2026-09-01,2026-09-01,completed,Prime Minister,Trần Xuất Khẩu,,FRA,,,@venue,\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",,,internal,+source,-note,extend\n";
         var (imported, outcome) = await ActivityDataset.ImportAsync(admin, csv);
         imported.IsSuccessStatusCode.ShouldBeTrue(string.Join("; ", outcome?.Problems.Select(p => p.Reason) ?? []));
 
@@ -133,7 +133,7 @@ public abstract partial class ListExportTests(AppFixture fixture)
 
         var row = export.Split('\n')[1].TrimEnd('\r');
         row.ShouldBe("xformula,phone_call,2026-09-01,2026-09-01,completed,Prime Minister,Trần Xuất Khẩu,none,FRA,,,'@venue,"
-            + "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",,,internal,'+source,'-note");
+            + "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",,,internal,'+source,'-note,");
         var (again, second) = await ActivityDataset.ImportAsync(admin, export.TrimStart('\uFEFF'));
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
         (second!.Created, second.Updated, second.Unchanged).ShouldBe((0, 0, 1));

@@ -152,10 +152,10 @@ public abstract class PersonFormTests(AppFixture fixture)
     public async Task A_counterparts_page_lists_every_meeting_held_with_them_newest_first_within_the_readers_clearance()
     {
         var admin = await fixture.App.AdminClientAsync();
-        var csv = ActivityDataset.Header + "\n" +
-            "cp-1,bilateral_meeting,2025-03-01,2025-03-01,completed,Prime Minister,Phạm Minh Chính,,NZL,Christopher Luxon,Prime Minister,Wellington,Talks in Wellington,,,internal,,\n" +
+        var csv = ActivityDataset.Header + ",leader_office_change\n" +
+            "cp-1,bilateral_meeting,2025-03-01,2025-03-01,completed,Prime Minister,Phạm Minh Chính,,NZL,Christopher Luxon,Prime Minister,Wellington,Talks in Wellington,,,internal,,,extend\n" +
             "cp-2,phone_call,2025-07-09,2025-07-09,completed,Chủ tịch nước,Lương Cường,,NZL,Christopher Luxon,Prime Minister,,Call with Wellington,,,internal,,\n" +
-            "cp-3,bilateral_meeting,2025-09-15,2025-09-15,completed,Prime Minister,Phạm Minh Chính,,NZL,Christopher Luxon,Prime Minister,,Secret talks with Luxon,,,secret,,\n";
+            "cp-3,bilateral_meeting,2025-09-15,2025-09-15,completed,Prime Minister,Phạm Minh Chính,,NZL,Christopher Luxon,Prime Minister,,Secret talks with Luxon,,,secret,,,extend\n";
         var (imported, outcome) = await ActivityDataset.ImportAsync(admin, csv);
         imported.IsSuccessStatusCode.ShouldBeTrue(string.Join("; ", outcome?.Problems.Select(p => $"{p.Line}/{p.Column}: {p.Reason}") ?? []));
         var luxon = (await admin.GetFromJsonAsync<ListResult<PersonListItem>>("/api/v1/people?q=christopher%20luxon&side=foreign", Ct))!.Items.Single();
@@ -183,8 +183,8 @@ public abstract class PersonFormTests(AppFixture fixture)
     {
         var admin = await fixture.App.AdminClientAsync();
         var rows = Enumerable.Range(1, 23).Select(i =>
-            $"pg-{i},phone_call,2024-01-{i:00},2024-01-{i:00},completed,Prime Minister,Phạm Minh Chính,,SGP,Lawrence Wong,Prime Minister,,Paged call {i:00},,,internal,,");
-        var (imported, _) = await ActivityDataset.ImportAsync(admin, ActivityDataset.Header + "\n" + string.Join("\n", rows) + "\n");
+            $"pg-{i},phone_call,2024-01-{i:00},2024-01-{i:00},completed,Prime Minister,Phạm Minh Chính,,SGP,Lawrence Wong,Prime Minister,,Paged call {i:00},,,internal,,,extend");
+        var (imported, _) = await ActivityDataset.ImportAsync(admin, ActivityDataset.Header + ",leader_office_change\n" + string.Join("\n", rows) + "\n");
         imported.IsSuccessStatusCode.ShouldBeTrue();
         var wong = (await admin.GetFromJsonAsync<ListResult<PersonListItem>>("/api/v1/people?q=lawrence%20wong", Ct))!.Items.Single();
 

@@ -30,10 +30,10 @@ public abstract class AnnualReviewDocxLayoutTests(AppFixture fixture)
     private static readonly DateTimeOffset Now = new(2026, 12, 31, 17, 30, 0, TimeSpan.Zero);
 
     /// <summary>Records only in 2023, so the stamp depends on them alone: the highest counted is secret.</summary>
-    private const string Classified2023 = ActivityDataset.Header + "\n" +
-        "mk-s,official_visit,2023-04-10,2023-04-12,completed,Prime Minister,Phạm Minh Chính,outgoing,FRA,,,Paris,Secret visit to France,,,secret,,\n" +
-        "mk-c,official_visit,2023-06-10,2023-06-12,completed,Prime Minister,Phạm Minh Chính,outgoing,DEU,,,Berlin,Confidential visit to Germany,,,confidential,,\n" +
-        "mk-i,official_visit,2023-09-10,2023-09-12,completed,Prime Minister,Phạm Minh Chính,outgoing,ITA,,,Rome,Internal visit to Italy,,,internal,,\n";
+    private const string Classified2023 = ActivityDataset.Header + ",leader_office_change\n" +
+        "mk-s,official_visit,2023-04-10,2023-04-12,completed,Prime Minister,Phạm Minh Chính,outgoing,FRA,,,Paris,Secret visit to France,,,secret,,,extend\n" +
+        "mk-c,official_visit,2023-06-10,2023-06-12,completed,Prime Minister,Phạm Minh Chính,outgoing,DEU,,,Berlin,Confidential visit to Germany,,,confidential,,,extend\n" +
+        "mk-i,official_visit,2023-09-10,2023-09-12,completed,Prime Minister,Phạm Minh Chính,outgoing,ITA,,,Rome,Internal visit to Italy,,,internal,,,extend\n";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -40,19 +40,7 @@ public sealed class PickerSources(IEnumerable<IPickerSource> sources)
 {
     private readonly Dictionary<string, IPickerSource> _byKind = sources.ToDictionary(s => s.Kind, StringComparer.OrdinalIgnoreCase);
 
-    // The pickers of one page load at the same time, and the sources of one request share its DbContext,
-    // which takes one query at a time (SQLite happens to finish each before the next starts; PostgreSQL does not).
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-
     public IPickerSource? Find(string kind) => _byKind.GetValueOrDefault(kind);
-
-    /// <summary>Runs a page's picker loading after any other picker's of the same request.</summary>
-    public async Task<T> OneAtATimeAsync<T>(Func<Task<T>> load)
-    {
-        await _oneAtATime.WaitAsync();
-        try { return await load(); }
-        finally { _oneAtATime.Release(); }
-    }
 }
 
 public static class PickerRegistration
