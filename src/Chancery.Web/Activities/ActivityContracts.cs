@@ -1,3 +1,6 @@
+using Chancery.Web.Common.Api;
+using Chancery.Web.Common.Writing;
+
 namespace Chancery.Web.Activities;
 
 public sealed record ActivityListItem(
@@ -32,6 +35,14 @@ public sealed record ActivityFilter(
     string? Theme, int? Unit, string? Q, int? Page, int? PageSize, bool? ExactTotal = null, string? Sort = null)
 {
     /// <summary>Whether anything narrows the list (an empty list then means "nothing matches", not "nothing yet").</summary>
+    /// <summary>The coded filters (kind, status, channel) as the API checks them: unknown codes are problems.</summary>
+    public void CheckCodes(Problems problems)
+    {
+        Codes<ActivityKind>.CheckFilter(Kind, "kind", problems);
+        Codes<ActivityStatus>.CheckFilter(Status, "status", problems);
+        Codes<ActivityChannel>.CheckFilter(Channel, "channel", problems);
+    }
+
     public bool IsFiltered => From is not null || To is not null || Unit is not null ||
         new[] { Kind, Leader, Partner, Channel, Status, Theme, Q }.Any(v => !string.IsNullOrWhiteSpace(v));
 }

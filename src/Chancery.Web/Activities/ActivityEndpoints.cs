@@ -33,6 +33,7 @@ public static class ActivityEndpoints
     {
         var problems = new Problems();
         ActivityQueries.Sorts.Check(filter.Sort, problems);
+        filter.CheckCodes(problems);
         if (problems.Any) return WriteResults.Invalid(problems, words);
         return TypedResults.Ok(await queries.ListAsync(filter, ct));
     }
@@ -58,6 +59,7 @@ public static class ActivityEndpoints
         var problems = new Problems();
         var kind = TabularExport.Format(format, problems);
         var sort = string.IsNullOrWhiteSpace(filter.Sort) ? ActivityExport.FileOrder : ActivityQueries.Sorts.Check(filter.Sort, problems);
+        filter.CheckCodes(problems);
         if (kind is not { } file || problems.Any) return WriteResults.Invalid(problems, words);
         var activities = ActivityQueries.Sorts.Apply(queries.Matching(filter), sort);
         return TabularExport.File(file, "activities", clock, ActivityExport.Headers, ActivityExport.RowsAsync(activities, ct));

@@ -25,4 +25,13 @@ public static class Codes<T> where T : struct, Enum
     }
 
     public static bool TryParse(string? code, out T value) => ByCode.TryGetValue(code?.Trim() ?? "", out value);
+
+    /// <summary>A filter parameter holding a code: blank is "any"; anything else must be one of the codes,
+    /// or a problem names the parameter and the allowed values (an unknown filter never answers the
+    /// unfiltered list as if it had matched).</summary>
+    public static void CheckFilter(string? code, string parameter, Writing.Problems problems)
+    {
+        if (!string.IsNullOrWhiteSpace(code) && !TryParse(code, out _))
+            problems.Add(parameter, Writing.ErrorCodes.OneOf, string.Join(", ", All));
+    }
 }
