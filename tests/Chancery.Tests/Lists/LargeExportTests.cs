@@ -9,6 +9,7 @@ namespace Chancery.Tests.Lists;
 /// <summary>An export of 200,000 activities (50,000 as XLSX) is written while it is read: the process's managed memory
 /// stays far below what holding the rows (or the file) would take. A database of its own, filled with
 /// one SQL statement; SQLite only.</summary>
+[Collection(MemoryMeasurements.Name)]
 public sealed class LargeExportTests(SqliteApp fixture) : IClassFixture<SqliteApp>
 {
     private const int Rows = 200_000;
