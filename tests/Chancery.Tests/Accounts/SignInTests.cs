@@ -51,6 +51,9 @@ public sealed class SignInTests
         }
 
         html.ShouldContain("Đăng nhập sai quá nhiều lần");
+        // The email comes back as typed, so the reader need not type it again; the password never does.
+        html.ShouldContain("value=\"nobody@test.local\"");
+        html.ShouldNotContain("guess-10");
     }
 
     [Fact]

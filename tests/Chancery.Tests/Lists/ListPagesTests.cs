@@ -32,6 +32,32 @@ public abstract partial class ListPagesTests(AppFixture fixture)
     private static string Order(string html) =>
         string.Concat(ZqsortTitle().Matches(html).Select(m => m.Groups["letter"].Value));
 
+    /// <summary>The activity filter form submitted as a browser submits a GET form: every field it holds,
+    /// by its own names, the untouched ones empty. The list narrows, and the form comes back as typed.</summary>
+    [Fact]
+    public async Task The_filter_form_submitted_with_its_own_fields_narrows_the_list_and_comes_back_as_typed()
+    {
+        var admin = await AdminWithAsync(fixture, SortCsv);
+        var page = await PageAsync(admin, "/activities", Ct);
+        var form = Between(page, "<form method=\"get\" action=\"/activities\"", "</form>");
+        var names = FieldName().Matches(form).Select(m => m.Groups["name"].Value).Distinct().ToList();
+        names.ShouldContain("q");
+        names.ShouldContain("kind");
+        var typed = new Dictionary<string, string> { ["q"] = "zqsort", ["kind"] = "phone_call", ["from"] = "2026-01-01" };
+        var query = string.Join("&", names.Select(n => $"{n}={Uri.EscapeDataString(typed.GetValueOrDefault(n, ""))}"));
+
+        var filtered = await PageAsync(admin, "/activities?" + query, Ct);
+
+        Order(filtered).ShouldBe("A");
+        var again = Between(filtered, "<form method=\"get\" action=\"/activities\"", "</form>");
+        again.ShouldContain("name=\"q\" value=\"zqsort\"");
+        again.ShouldContain("name=\"from\" value=\"2026-01-01\"");
+        Regex.IsMatch(Between(again, "<select name=\"kind\"", "</select>"), "<option value=\"phone_call\" selected").ShouldBeTrue();
+    }
+
+    [GeneratedRegex("<(?:input|select)[^>]*name=\"(?<name>[^\"]+)\"")]
+    private static partial Regex FieldName();
+
     [Theory]
     // field, ascending order, whether the first click sorts descending
     [InlineData("date", "BCA", true)]            // (already sorted newest first)
