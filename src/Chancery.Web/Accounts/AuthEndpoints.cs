@@ -1,6 +1,9 @@
-using Chancery.Web.Common.Security;
 using System.ComponentModel.DataAnnotations;
+using Chancery.Web.Common.Api;
+using Chancery.Web.Common.Classification;
+using Chancery.Web.Common.Security;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -12,14 +15,24 @@ public static class AuthEndpoints
     {
         var group = api.MapGroup("/auth").WithTags("Auth");
         group.MapPost("/login", Login).AllowAnonymous()
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Sign in with email and password; answers a bearer token (accessToken) for the API.");
+        group.MapPost("/refresh", Refresh).AllowAnonymous()
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithSummary("Trades the refreshToken of a sign-in (or of an earlier refresh) for a new access token, while the account is unchanged "
+                + "(a password, role, clearance or lock change, or a sign-out, ends it: 401).");
         group.MapGet("/me", Me).WithSummary("Who the token or cookie belongs to.");
         return api;
     }
 
     public sealed record LoginRequest([property: Required, EmailAddress] string Email, [property: Required] string Password);
 
-    public sealed record MeResponse(string? Email, string? Name, string? Clearance, string[] Roles);
+    public sealed record RefreshRequest([property: Required] string RefreshToken);
+
+    public sealed record MeResponse(string? Email, string? Name, [property: CodeSet(typeof(ClassificationLevel))] string? Clearance, string[] Roles);
 
     /// <summary>Signs in with the bearer scheme: the bearer handler writes the AccessTokenResponse
     /// ({ tokenType, accessToken, expiresIn, refreshToken }).</summary>
@@ -37,13 +50,26 @@ public static class AuthEndpoints
         };
     }
 
+    /// <summary>The refresh token is the bearer handler's own protected ticket; it is honoured while it has
+    /// not expired and the account's security stamp is the one it was issued under (as Identity's own
+    /// refresh endpoint does).</summary>
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Refresh(RefreshRequest request,
+        Microsoft.Extensions.Options.IOptionsMonitor<BearerTokenOptions> bearer, SignInManager<ChanceryUser> signIn, TimeProvider clock)
+    {
+        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+            || await signIn.UserManager.IsLockedOutAsync(user))
+            return TypedResults.Problem("The refresh token is not valid any more; sign in again.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in needed");
+        await signIn.Context.SignInAsync(IdentityConstants.BearerScheme, await signIn.CreateUserPrincipalAsync(user));
+        return TypedResults.Empty;
+    }
+
     private static Ok<MeResponse> Me(HttpContext context) =>
         TypedResults.Ok(new MeResponse(
             context.User.Identity?.Name,
             context.User.FindFirst(ChanceryClaims.DisplayName)?.Value,
             context.User.FindFirst(ChanceryClaims.Clearance)?.Value,
             Roles.All.Where(context.User.IsInRole).ToArray()));
-
-    // Referenced so the OpenAPI document describes the token answer.
-    internal static readonly Type TokenResponse = typeof(AccessTokenResponse);
 }

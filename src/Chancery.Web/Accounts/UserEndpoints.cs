@@ -28,11 +28,11 @@ public static class UserEndpoints
     private static async Task<Results<Ok<UserItem>, NotFound>> Get(string id, UserQueries queries, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<UserItem>, Created<UserItem>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+    private static async Task<Results<Ok<UserItem>, NotFound, ValidationProblem, ConflictProblem<UserItem>>> Update(
         string id, UpdateUserRequest request, UserWriter writer, ErrorWords words, CancellationToken ct) =>
-        (await writer.UpdateAsync(id, request, ct)).ToHttp(words, u => $"/api/v1/users/{u.Id}");
+        (await writer.UpdateAsync(id, request, ct)).ToSaved(words);
 
-    private static async Task<Results<Ok<UserItem>, Created<UserItem>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Create(
+    private static async Task<Results<Created<UserItem>, NotFound, ValidationProblem, ConflictProblem<UserItem>>> Create(
         CreateUserRequest request, UserWriter writer, ErrorWords words, CancellationToken ct) =>
-        (await writer.CreateAsync(request, ct)).ToHttp(words, u => $"/api/v1/users/{u.Id}");
+        (await writer.CreateAsync(request, ct)).ToCreated(words, u => $"/api/v1/users/{u.Id}");
 }

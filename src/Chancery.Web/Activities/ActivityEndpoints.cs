@@ -19,7 +19,7 @@ public static class ActivityEndpoints
         activities.MapGet("/{id:int}", Get);
         activities.MapPost("/", Create).RequireAuthorization(Policies.Edit);
         activities.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Edit);
-        activities.MapPost("/import", Import).RequireAuthorization(Policies.Edit).DisableAntiforgery()
+        activities.MapPost("/import", Import).RequireAuthorization(Policies.Edit).AcceptsImportFile()
             .WithSummary("Imports activities.csv (multipart 'file' or a text/csv body). All-or-nothing, keyed by id; dryRun=true previews.");
         activities.MapImportHelp<ActivityImportDefinition, ActivityRow>("activities");
         activities.MapGet("/export", Export)
@@ -41,13 +41,13 @@ public static class ActivityEndpoints
     private static async Task<Results<Ok<ActivityDetail>, NotFound>> Get(int id, ActivityQueries queries, CancellationToken ct) =>
         await queries.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<ActivityDetail>, Created<ActivityDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Create(
+    private static async Task<Results<Created<ActivityDetail>, NotFound, ValidationProblem, ConflictProblem<ActivityDetail>>> Create(
         ActivityInput input, ActivityWriter writer, ErrorWords words, CancellationToken ct) =>
-        (await writer.CreateAsync(input, ct)).ToHttp(words, detail => $"/api/v1/activities/{detail.Id}");
+        (await writer.CreateAsync(input, ct)).ToCreated(words, detail => $"/api/v1/activities/{detail.Id}");
 
-    private static async Task<Results<Ok<ActivityDetail>, Created<ActivityDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+    private static async Task<Results<Ok<ActivityDetail>, NotFound, ValidationProblem, ConflictProblem<ActivityDetail>>> Update(
         int id, ActivityInput input, ActivityWriter writer, ErrorWords words, CancellationToken ct) =>
-        (await writer.UpdateAsync(id, input, ct)).ToHttp(words);
+        (await writer.UpdateAsync(id, input, ct)).ToSaved(words);
 
     private static Task<Results<Ok<ImportOutcome>, UnprocessableEntity<ImportOutcome>, ProblemHttpResult>> Import(
         HttpRequest request, ActivityImportDefinition definition, ImportPipeline pipeline, bool? dryRun, CancellationToken ct) =>

@@ -33,10 +33,11 @@ public sealed class KernelModule : IChanceryModule
         api.MapAuditEndpoints();
     }
 
-    public void MapOther(IEndpointRouteBuilder app) => app.MapCultureSwitch();
+    public void MapOther(IEndpointRouteBuilder app) => Api.ApiReference.MapApiReference(app.MapCultureSwitch());
 
     public IEnumerable<MenuEntry> Menu =>
     [
         new("/audit", typeof(SharedText), "Audit", 910, Policies.Administer),
+        new(Api.ApiReference.Path + "/", typeof(SharedText), "ApiReference", 930, Policies.Administer, FullLoad: true),
     ];
 }

@@ -33,11 +33,11 @@ public static class FollowingEndpoints
     private static async Task<Ok<ReaderLeaders>> List(FollowingQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.LeadersAsync(ct));
 
-    private static async Task<Results<Ok<FollowState>, Created<FollowState>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Follow(
-        int personId, FollowingWriter writer, ErrorWords words, CancellationToken ct) => (await writer.FollowAsync(personId, ct)).ToHttp(words);
+    private static async Task<Results<Ok<FollowState>, NotFound, ValidationProblem, ConflictProblem<FollowState>>> Follow(
+        int personId, FollowingWriter writer, ErrorWords words, CancellationToken ct) => (await writer.FollowAsync(personId, ct)).ToSaved(words);
 
-    private static async Task<Results<Ok<FollowState>, Created<FollowState>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Unfollow(
-        int personId, FollowingWriter writer, ErrorWords words, CancellationToken ct) => (await writer.UnfollowAsync(personId, ct)).ToHttp(words);
+    private static async Task<Results<Ok<FollowState>, NotFound, ValidationProblem, ConflictProblem<FollowState>>> Unfollow(
+        int personId, FollowingWriter writer, ErrorWords words, CancellationToken ct) => (await writer.UnfollowAsync(personId, ct)).ToSaved(words);
 
     private static async Task<Results<RedirectHttpResult, NotFound>> Submit([FromForm] FollowForm form, FollowingWriter writer, CancellationToken ct)
     {

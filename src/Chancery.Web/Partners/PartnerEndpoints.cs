@@ -29,7 +29,7 @@ public static class PartnerEndpoints
             .WithSummary("Deletes a framework event; with ?version=, only if unchanged since.");
 
         var partnerships = api.MapGroup("/partnerships").WithTags("Partners");
-        partnerships.MapPost("/import", Import).RequireAuthorization(Policies.Edit).DisableAntiforgery()
+        partnerships.MapPost("/import", Import).RequireAuthorization(Policies.Edit).AcceptsImportFile()
             .WithSummary("Imports framework events (partnerships.csv format) as multipart 'file' or a text/csv body. All-or-nothing; dryRun=true previews.");
         partnerships.MapImportHelp<PartnershipImportDefinition, PartnershipRow>("partnerships");
         partnerships.MapGet("/export", Export)
@@ -50,25 +50,25 @@ public static class PartnerEndpoints
     private static async Task<Results<Ok<PartnerDetail>, NotFound>> Get(string code, PartnerQueries queries, CancellationToken ct) =>
         await queries.GetAsync(code, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<PartnerDetail>, Created<PartnerDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Create(
+    private static async Task<Results<Created<PartnerDetail>, NotFound, ValidationProblem, ConflictProblem<PartnerDetail>>> Create(
         PartnerInput input, PartnerWriter writer, ErrorWords words, CancellationToken ct) =>
-        (await writer.CreateAsync(input, ct)).ToHttp(words, PartnerLocation);
+        (await writer.CreateAsync(input, ct)).ToCreated(words, PartnerLocation);
 
-    private static async Task<Results<Ok<PartnerDetail>, Created<PartnerDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+    private static async Task<Results<Ok<PartnerDetail>, NotFound, ValidationProblem, ConflictProblem<PartnerDetail>>> Update(
         string code, PartnerInput input, PartnerWriter writer, ErrorWords words, CancellationToken ct) =>
-        (await writer.UpdateAsync(code, input, ct)).ToHttp(words);
+        (await writer.UpdateAsync(code, input, ct)).ToSaved(words);
 
-    private static async Task<Results<Ok<FrameworkEventDetail>, Created<FrameworkEventDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> CreateEvent(
+    private static async Task<Results<Created<FrameworkEventDetail>, NotFound, ValidationProblem, ConflictProblem<FrameworkEventDetail>>> CreateEvent(
         string code, FrameworkEventInput input, PartnerWriter writer, ErrorWords words, CancellationToken ct) =>
-        (await writer.CreateEventAsync(code, input, ct)).ToHttp(words, e => $"{PartnerLocation(PartnerQueries.Normalize(code))}/events/{e.Id}");
+        (await writer.CreateEventAsync(code, input, ct)).ToCreated(words, e => $"{PartnerLocation(PartnerQueries.Normalize(code))}/events/{e.Id}");
 
-    private static async Task<Results<Ok<FrameworkEventDetail>, Created<FrameworkEventDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> UpdateEvent(
+    private static async Task<Results<Ok<FrameworkEventDetail>, NotFound, ValidationProblem, ConflictProblem<FrameworkEventDetail>>> UpdateEvent(
         string code, int id, FrameworkEventInput input, PartnerWriter writer, ErrorWords words, CancellationToken ct) =>
-        (await writer.UpdateEventAsync(code, id, input, ct)).ToHttp(words);
+        (await writer.UpdateEventAsync(code, id, input, ct)).ToSaved(words);
 
-    private static async Task<Results<Ok<FrameworkEventDetail>, Created<FrameworkEventDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> DeleteEvent(
+    private static async Task<Results<NoContent, NotFound, ValidationProblem, ConflictProblem<FrameworkEventDetail>>> DeleteEvent(
         string code, int id, int? version, PartnerWriter writer, ErrorWords words, CancellationToken ct) =>
-        (await writer.DeleteEventAsync(code, id, version, ct)).ToHttp(words, noContent: true);
+        (await writer.DeleteEventAsync(code, id, version, ct)).ToNoContent(words);
 
     private static string PartnerLocation(PartnerDetail partner) => PartnerLocation(partner.Code);
 

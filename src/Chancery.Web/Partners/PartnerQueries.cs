@@ -12,9 +12,11 @@ namespace Chancery.Web.Partners;
 public sealed record PartnerFilter
 {
     public string? Q { get; init; }
+    [CodeSet(typeof(RelationLevel))]
     public string? Level { get; init; }
     public DateOnly? AsOf { get; init; }
     public string? Region { get; init; }
+    [CodeSet(typeof(PartnerKind))]
     public string? Kind { get; init; }
     public bool? Neighbour { get; init; }
     public bool? LandBorder { get; init; }
@@ -32,7 +34,7 @@ public sealed record PartnerFilter
 }
 
 public sealed record PartnerListItem(
-    string Code, string Kind, string NameVi, string NameEn, string? Region, string? Level, string? LevelSince,
+    string Code, [property: CodeSet(typeof(PartnerKind))] string Kind, string NameVi, string NameEn, string? Region, [property: CodeSet(typeof(RelationLevel))] string? Level, string? LevelSince,
     bool Neighbour, bool LandBorder, bool MaritimeBoundary, bool Asean, bool MajorPower, bool Special);
 
 /// <summary>Reads partners for the API and the pages: the list with each partner's level on a given

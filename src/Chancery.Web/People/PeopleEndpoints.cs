@@ -35,15 +35,15 @@ public static class PeopleEndpoints
     private static async Task<Results<Ok<PersonDetail>, NotFound>> Get(int id, PeopleQueries queries, CancellationToken ct) =>
         await queries.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<PersonDetail>, Created<PersonDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Create(
+    private static async Task<Results<Created<PersonDetail>, NotFound, ValidationProblem, ConflictProblem<PersonDetail>>> Create(
         PersonInput input, PersonWriter writer, ErrorWords words, CancellationToken ct) =>
-        (await writer.CreateAsync(input, ct)).ToHttp(words, p => $"/api/v1/people/{p.Id}");
+        (await writer.CreateAsync(input, ct)).ToCreated(words, p => $"/api/v1/people/{p.Id}");
 
-    private static async Task<Results<Ok<PersonDetail>, Created<PersonDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+    private static async Task<Results<Ok<PersonDetail>, NotFound, ValidationProblem, ConflictProblem<PersonDetail>>> Update(
         int id, PersonInput input, PersonWriter writer, ErrorWords words, CancellationToken ct) =>
-        (await writer.UpdateAsync(id, input, ct)).ToHttp(words);
+        (await writer.UpdateAsync(id, input, ct)).ToSaved(words);
 
-    private static async Task<Results<Ok<PersonDetail>, Created<PersonDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> AddOffice(
+    private static async Task<Results<Ok<PersonDetail>, NotFound, ValidationProblem, ConflictProblem<PersonDetail>>> AddOffice(
         int id, PersonOfficeInput input, PersonWriter writer, ErrorWords words, CancellationToken ct) =>
-        (await writer.AddOfficeAsync(id, input, ct)).ToHttp(words);
+        (await writer.AddOfficeAsync(id, input, ct)).ToSaved(words);
 }

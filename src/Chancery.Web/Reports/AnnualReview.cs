@@ -1,3 +1,5 @@
+using Chancery.Web.Common.Api;
+using Chancery.Web.Common.Classification;
 namespace Chancery.Web.Reports;
 
 /// <summary>The annual review's figures (DOMAIN "The annual review: counting rules").</summary>
@@ -7,8 +9,8 @@ public sealed record AnnualReviewFigures(
 
 /// <summary>One record behind a figure, enough for a reader to check it. Its classification (a code,
 /// "internal") marks the review's documents with the highest level they count.</summary>
-public sealed record ReviewRecord(int Id, string ExternalRef, string? Title, string Kind, DateOnly DateStart, string? Leader, IReadOnlyList<string> Countries,
-    string Classification);
+public sealed record ReviewRecord(int Id, string ExternalRef, string? Title, [property: CodeSet(typeof(Activities.ActivityKind))] string Kind, DateOnly DateStart, string? Leader, IReadOnlyList<string> Countries,
+    [property: CodeSet(typeof(ClassificationLevel))] string Classification);
 
 public sealed record ReviewCountry(string Code, string NameVi, string NameEn);
 

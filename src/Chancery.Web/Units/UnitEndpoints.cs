@@ -24,11 +24,11 @@ public static class UnitEndpoints
         return TypedResults.Ok(new ListResult<UnitItem>(units.Select(UnitItem.From).ToList(), units.Count));
     }
 
-    private static async Task<Results<Ok<UnitItem>, Created<UnitItem>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Create(
+    private static async Task<Results<Created<UnitItem>, NotFound, ValidationProblem, ConflictProblem<UnitItem>>> Create(
         UnitRequest request, UnitWriter writer, ErrorWords words, CancellationToken ct) =>
-        (await writer.SaveAsync(null, request, ct)).ToHttp(words, u => $"/api/v1/units/{u.Id}");
+        (await writer.SaveAsync(null, request, ct)).ToCreated(words, u => $"/api/v1/units/{u.Id}");
 
-    private static async Task<Results<Ok<UnitItem>, Created<UnitItem>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+    private static async Task<Results<Ok<UnitItem>, NotFound, ValidationProblem, ConflictProblem<UnitItem>>> Update(
         int id, UnitRequest request, UnitWriter writer, ErrorWords words, CancellationToken ct) =>
-        (await writer.SaveAsync(id, request, ct)).ToHttp(words);
+        (await writer.SaveAsync(id, request, ct)).ToSaved(words);
 }

@@ -63,6 +63,7 @@ public sealed class HealthAndAccessTests(SqliteApp fixture) : IClassFixture<Sqli
     [Theory]
     [InlineData("/")]
     [InlineData("/search?q=han")]
+    [InlineData("/api-reference/")]
     public async Task Pages_send_a_signed_out_visitor_to_the_login_page(string page)
     {
         var client = fixture.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -71,5 +72,26 @@ public sealed class HealthAndAccessTests(SqliteApp fixture) : IClassFixture<Sqli
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldContain("/login");
+    }
+
+    [Fact]
+    public async Task The_API_reference_page_shows_the_document_to_a_signed_in_reader_with_its_script_admitted_by_a_nonce()
+    {
+        var browser = await PageForms.CookieClientAsync(fixture.App, ChanceryAppFactory.AdminEmail, ChanceryAppFactory.AdminPassword, Ct);
+
+        var first = await browser.GetAsync("/api-reference/", Ct);
+        var second = await browser.GetAsync("/api-reference/", Ct);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await first.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("openapi/v1.json");
+        var policy = first.Headers.GetValues("Content-Security-Policy").Single();
+        var nonce = System.Text.RegularExpressions.Regex.Match(policy, "'nonce-([^']+)'").Groups[1].Value;
+        nonce.ShouldNotBeEmpty();
+        html.ShouldContain($"nonce=\"{nonce}\"");
+        policy.ShouldNotContain("script-src 'self' 'unsafe-inline'");
+        second.Headers.GetValues("Content-Security-Policy").Single().ShouldNotContain(nonce);
+        // Administrators find it in the menu.
+        (await (await browser.GetAsync("/", Ct)).Content.ReadAsStringAsync(Ct)).ShouldContain("href=\"/api-reference/\"");
     }
 }

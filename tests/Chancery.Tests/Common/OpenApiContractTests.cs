@@ -24,7 +24,8 @@ public sealed class OpenApiContractTests(SqliteApp fixture) : IClassFixture<Sqli
         var schemes = document.GetProperty("components").GetProperty("securitySchemes");
         schemes.GetProperty("bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
         schemes.GetProperty("cookie").GetProperty("in").GetString().ShouldBe("cookie");
-        var signedIn = Operations(document).Where(o => o.Path != "/api/v1/auth/login").ToList();
+        string[] anonymous = ["/api/v1/auth/login", "/api/v1/auth/refresh"];
+        var signedIn = Operations(document).Where(o => !anonymous.Contains(o.Path)).ToList();
         signedIn.Count.ShouldBeGreaterThan(20);
         foreach (var (path, method, operation) in signedIn)
         {
@@ -88,5 +89,84 @@ public sealed class OpenApiContractTests(SqliteApp fixture) : IClassFixture<Sqli
             var i = 0;
             foreach (var item in element.EnumerateArray()) Walk(item, $"{where}/{i++}", mixed);
         }
+    }
+
+    [Fact]
+    public async Task Coded_fields_and_filters_list_their_allowed_values()
+    {
+        var document = await DocumentAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        Enum(schemas.GetProperty("ActivityInput").GetProperty("properties").GetProperty("kind"))
+            .ShouldBe(["state_visit", "official_visit", "working_visit", "private_visit", "incoming_visit",
+                "multilateral_conference", "bilateral_meeting", "phone_call", "online_talk", "reception"], ignoreOrder: true);
+        Enum(schemas.GetProperty("ActivityDetail").GetProperty("properties").GetProperty("classification"))
+            .ShouldBe(["public", "internal", "confidential", "secret", "top_secret"], ignoreOrder: true);
+        // A nullable code admits null too, or a validating client would refuse an answer without one.
+        Enum(schemas.GetProperty("ActivityInput").GetProperty("properties").GetProperty("channel")).ShouldContain((string?)null);
+        Enum(schemas.GetProperty("AuditRecord").GetProperty("properties").GetProperty("action")).ShouldBe(["created", "updated", "deleted"], ignoreOrder: true);
+        Enum(schemas.GetProperty("CreateUserRequest").GetProperty("properties").GetProperty("role")).ShouldContain("editor");
+        var list = Operations(document).Single(o => o.Path == "/api/v1/activities" && o.Method == "get").Operation;
+        var status = list.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "status");
+        Enum(status.GetProperty("schema")).ShouldBe(["planned", "confirmed", "completed", "postponed", "cancelled"], ignoreOrder: true);
+    }
+
+    private static List<string?> Enum(JsonElement schema) =>
+        schema.GetProperty("enum").EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? null : v.GetString()).ToList();
+
+    [Fact]
+    public async Task An_import_takes_a_file_three_ways_and_downloads_are_binary_files()
+    {
+        var document = await DocumentAsync();
+        var operations = Operations(document).ToList();
+
+        var import = operations.Single(o => o.Path == "/api/v1/activities/import").Operation;
+        var content = import.GetProperty("requestBody").GetProperty("content");
+        content.GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties").GetProperty("file")
+            .GetProperty("format").GetString().ShouldBe("binary");
+        content.TryGetProperty("text/csv", out _).ShouldBeTrue();
+        content.TryGetProperty("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out _).ShouldBeTrue();
+        import.GetProperty("responses").TryGetProperty("413", out _).ShouldBeTrue();
+
+        var docx = operations.Single(o => o.Path == "/api/v1/reports/annual-review.docx").Operation;
+        docx.GetProperty("responses").GetProperty("200").GetProperty("content")
+            .GetProperty("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            .GetProperty("schema").GetProperty("format").GetString().ShouldBe("binary");
+        var template = operations.Single(o => o.Path == "/api/v1/activities/import/template").Operation;
+        template.GetProperty("responses").TryGetProperty("200", out _).ShouldBeTrue();
+        var login = operations.Single(o => o.Path == "/api/v1/auth/login").Operation;
+        login.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/json", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task An_update_says_it_answers_409_with_the_stored_record_and_no_write_claims_every_success_code()
+    {
+        var document = await DocumentAsync();
+        var operations = Operations(document).ToList();
+
+        var update = operations.Single(o => o.Path == "/api/v1/activities/{id}" && o.Method == "put").Operation.GetProperty("responses");
+        var conflict = update.GetProperty("409").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
+        var reference = conflict.GetProperty("$ref").GetString()!.Split('/').Last();
+        var properties = document.GetProperty("components").GetProperty("schemas").GetProperty(reference).GetProperty("properties");
+        properties.GetProperty("current").GetProperty("$ref").GetString().ShouldEndWith("/ActivityDetail");
+        properties.TryGetProperty("currentVersion", out _).ShouldBeTrue();
+        update.TryGetProperty("201", out _).ShouldBeFalse();
+        update.TryGetProperty("204", out _).ShouldBeFalse();
+        var create = operations.Single(o => o.Path == "/api/v1/activities" && o.Method == "post").Operation.GetProperty("responses");
+        create.TryGetProperty("201", out _).ShouldBeTrue();
+        create.TryGetProperty("200", out _).ShouldBeFalse();
+        // Every error a client can meet is described as ProblemDetails.
+        foreach (var (path, method, operation) in operations)
+            foreach (var response in operation.GetProperty("responses").EnumerateObject().Where(r => r.Name[0] is '4' or '5'))
+                response.Value.TryGetProperty("content", out _).ShouldBeTrue($"{method} {path} {response.Name} has no body");
+    }
+
+    [Fact]
+    public async Task Summaries_are_short_titles()
+    {
+        var document = await DocumentAsync();
+
+        foreach (var (path, method, operation) in Operations(document))
+            operation.GetProperty("summary").GetString()!.Length.ShouldBeLessThanOrEqualTo(80, $"{method} {path}");
     }
 }

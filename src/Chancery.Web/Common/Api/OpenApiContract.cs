@@ -1,5 +1,7 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Chancery.Web.Common.Import;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -47,11 +49,31 @@ public static class OpenApiContract
                 UniqueOperationIds(document);
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(CodeSetAttribute), true)
+                        .OfType<CodeSetAttribute>().FirstOrDefault() is { } codes)
+                    ListCodes(schema, codes);
+                return Task.CompletedTask;
+            });
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 operation.OperationId ??= OperationId(context.Description);
                 operation.Summary ??= Sentence(operation.OperationId);
+                // A summary is a title in generated clients and reference pages; the long explanation is the description.
+                if (operation.Summary.Length > 80)
+                {
+                    operation.Description ??= operation.Summary;
+                    operation.Summary = Sentence(operation.OperationId);
+                }
+                DescribeCodeParameters(operation, context.Description);
+                // Query names as the rest of the API spells them (binding ignores case): ?kind=, not ?Kind=.
+                foreach (var parameter in operation.Parameters ?? [])
+                    if (parameter is OpenApiParameter { In: ParameterLocation.Query, Name: { Length: > 0 } name } concrete)
+                        concrete.Name = Camel(name);
+                if (metadata.OfType<ImportFileBody>().Any()) operation.RequestBody = ImportFileBody.Describe();
+                DescribeBodies(operation);
                 if (metadata.OfType<IAllowAnonymous>().Any())
                 {
                     // An empty requirement: no credential needed (sign-in itself).
@@ -71,6 +93,42 @@ public static class OpenApiContract
             });
         });
         return services;
+    }
+
+    /// <summary>The allowed values of a coded string (and of each item of a list of them).</summary>
+    private static void ListCodes(OpenApiSchema schema, CodeSetAttribute codes)
+    {
+        var target = schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is OpenApiSchema items ? items : schema;
+        target.Enum = codes.Values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+        if (target.Type?.HasFlag(JsonSchemaType.Null) == true) target.Enum.Add(null!);
+    }
+
+    private static void DescribeCodeParameters(OpenApiOperation operation, Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription description)
+    {
+        foreach (var parameter in description.ParameterDescriptions)
+        {
+            if (parameter.ParameterDescriptor is not Microsoft.AspNetCore.Mvc.Infrastructure.IParameterInfoParameterDescriptor { ParameterInfo: var info }) continue;
+            if (info.GetCustomAttributes(typeof(CodeSetAttribute), true).OfType<CodeSetAttribute>().FirstOrDefault() is not { } codes) continue;
+            if (operation.Parameters?.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)) is
+                OpenApiParameter { Schema: OpenApiSchema schema })
+                ListCodes(schema, codes);
+        }
+    }
+
+    /// <summary>Errors described as what they are (ProblemDetails), and files as files: a response without
+    /// a body of its own (404 from NotFound, 413 from the server's limit) gets the ProblemDetails schema, and a
+    /// download (CSV, XLSX, DOCX, iCalendar) is a binary string rather than the byte array's base64.</summary>
+    private static void DescribeBodies(OpenApiOperation operation)
+    {
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (response is not OpenApiResponse concrete) continue;
+            if (status[0] is '4' or '5' && (concrete.Content is null || concrete.Content.Count == 0))
+                concrete.Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = ProblemSchema() } };
+            foreach (var (type, media) in concrete.Content ?? new Dictionary<string, OpenApiMediaType>())
+                if (!type.Contains("json", StringComparison.Ordinal))
+                    media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+        }
     }
 
     /// <summary>One handler mapped under two methods (GET and HEAD) would share an id; generators refuse that.</summary>

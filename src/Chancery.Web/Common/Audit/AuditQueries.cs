@@ -17,8 +17,8 @@ public sealed record AuditFilter(string? EntityType, string? EntityKey, int? Pag
 /// (<c>created</c>, <c>secret</c>), and the time with its offset (UTC), so a client in Hanoi reads it
 /// right. <see cref="Changes"/> is the stored JSON of the changed fields.</summary>
 public sealed record AuditRecord(
-    long Id, DateTimeOffset At, string? UserId, string? UserName, string Action, string EntityType, string EntityKey,
-    string Changes, string Classification);
+    long Id, DateTimeOffset At, string? UserId, string? UserName, [property: CodeSet(typeof(AuditAction))] string Action, string EntityType, string EntityKey,
+    string Changes, [property: CodeSet(typeof(ClassificationLevel))] string Classification);
 
 /// <summary>Reads the audit trail (through the classification filter, like the records it describes).</summary>
 public sealed class AuditQueries(ChanceryDbContext db, AuditReader reader)

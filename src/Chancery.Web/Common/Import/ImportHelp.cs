@@ -27,6 +27,7 @@ public static class ImportHelp
                 DocumentCulture.Apply(culture);
                 return Template(definition.Columns, kind, name, await definition.AllowedCodesAsync(ct), text);
             })
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), TabularFileWriter.CsvContentType, TabularFileWriter.XlsxContentType)
             .WithSummary($"A template for the {name} import: the header row and an example row that imports as it is (format=csv or xlsx; xlsx adds a sheet of the allowed codes; culture=vi|en).");
         group.MapGet("/import/codes", async Task<Results<Ok<IReadOnlyList<ImportCodeList>>, FileContentHttpResult, ValidationProblem>> (
                 string? format, string? culture, HttpContext context, ErrorWords words,
@@ -51,6 +52,7 @@ public static class ImportHelp
                     ? TypedResults.File(TabularFileWriter.Xlsx(text["CodesSheet"], headers, rows), TabularFileWriter.XlsxContentType, $"{name}-codes.xlsx")
                     : TypedResults.File(TabularFileWriter.Csv(headers, rows), TabularFileWriter.CsvContentType, $"{name}-codes.csv");
             })
+            .Produces(StatusCodes.Status200OK, typeof(IReadOnlyList<ImportCodeList>), "application/json", TabularFileWriter.CsvContentType, TabularFileWriter.XlsxContentType)
             .WithSummary($"The values each coded column of the {name} import accepts, named in the document's language (format=json, csv or xlsx; culture=vi|en).");
         return group;
     }

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Api;
 using System.Text.Json.Serialization;
 using Chancery.Web.Common.Writing;
 
@@ -35,5 +36,5 @@ public sealed record ImportOutcome(
 
 /// <summary>One row of the preview: its line, key and action, the fields an update changes, and the
 /// row's date and title (<see cref="ImportDefinition{TRow}.Describe"/>).</summary>
-public sealed record ImportRowOutcome(int Line, string Key, string Action, IReadOnlyList<FieldChange> Changes,
+public sealed record ImportRowOutcome(int Line, string Key, [property: CodeSet(typeof(ImportAction))] string Action, IReadOnlyList<FieldChange> Changes,
     string? Date = null, string? Title = null);

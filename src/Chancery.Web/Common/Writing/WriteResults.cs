@@ -7,13 +7,32 @@ namespace Chancery.Web.Common.Writing;
 /// stored record. Every write endpoint answers through here.</summary>
 public static class WriteResults
 {
-    public static Results<Ok<T>, Created<T>, NoContent, NotFound, ValidationProblem, ProblemHttpResult> ToHttp<T>(
-        this WriteOutcome<T> outcome, ErrorWords words, Func<T, string>? location = null, bool noContent = false)
+    /// <summary>An update: 200 with the record.</summary>
+    public static Results<Ok<T>, NotFound, ValidationProblem, ConflictProblem<T>> ToSaved<T>(this WriteOutcome<T> outcome, ErrorWords words)
         where T : class => outcome.Status switch
     {
-        WriteStatus.Saved when noContent => TypedResults.NoContent(),
-        WriteStatus.Saved => TypedResults.Ok(outcome.Value!),
-        WriteStatus.Created => TypedResults.Created(location?.Invoke(outcome.Value!), outcome.Value!),
+        WriteStatus.Saved or WriteStatus.Created => TypedResults.Ok(outcome.Value!),
+        WriteStatus.Invalid => Invalid(outcome.Problems!, words),
+        WriteStatus.Conflict => Conflict(outcome.Current!, words),
+        _ => TypedResults.NotFound(),
+    };
+
+    /// <summary>A creation: 201 with the record and its address.</summary>
+    public static Results<Created<T>, NotFound, ValidationProblem, ConflictProblem<T>> ToCreated<T>(
+        this WriteOutcome<T> outcome, ErrorWords words, Func<T, string> location)
+        where T : class => outcome.Status switch
+    {
+        WriteStatus.Saved or WriteStatus.Created => TypedResults.Created(location(outcome.Value!), outcome.Value!),
+        WriteStatus.Invalid => Invalid(outcome.Problems!, words),
+        WriteStatus.Conflict => Conflict(outcome.Current!, words),
+        _ => TypedResults.NotFound(),
+    };
+
+    /// <summary>A deletion or other write with nothing to show: 204.</summary>
+    public static Results<NoContent, NotFound, ValidationProblem, ConflictProblem<T>> ToNoContent<T>(this WriteOutcome<T> outcome, ErrorWords words)
+        where T : class => outcome.Status switch
+    {
+        WriteStatus.Saved or WriteStatus.Created => TypedResults.NoContent(),
         WriteStatus.Invalid => Invalid(outcome.Problems!, words),
         WriteStatus.Conflict => Conflict(outcome.Current!, words),
         _ => TypedResults.NotFound(),
@@ -28,13 +47,12 @@ public static class WriteResults
         });
 
     /// <summary>409 with the record as it is now, so the client can show what changed.</summary>
-    public static ProblemHttpResult Conflict<T>(T current, ErrorWords words) where T : class => TypedResults.Problem(
-        detail: words.Word("ConflictDetail", []),
-        statusCode: StatusCodes.Status409Conflict,
-        title: words.Word("ConflictTitle", []),
-        extensions: new Dictionary<string, object?>
-        {
-            ["current"] = current,
-            ["currentVersion"] = (current as Concurrency.IVersionedRecord)?.Version,
-        });
+    public static ConflictProblem<T> Conflict<T>(T current, ErrorWords words) where T : class => new(new ConflictBody<T>(
+        "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        words.Word("ConflictTitle", []),
+        StatusCodes.Status409Conflict,
+        words.Word("ConflictDetail", []),
+        current,
+        (current as Concurrency.IVersionedRecord)?.Version,
+        null));
 }

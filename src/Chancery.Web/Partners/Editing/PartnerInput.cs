@@ -1,3 +1,5 @@
+using Chancery.Web.Common.Api;
+using Chancery.Web.Common.Classification;
 namespace Chancery.Web.Partners.Editing;
 
 /// <summary>What an editor sends to create or change a partner (API body and page form alike).
@@ -6,6 +8,7 @@ namespace Chancery.Web.Partners.Editing;
 public sealed class PartnerInput
 {
     public string Code { get; set; } = "";
+    [CodeSet(typeof(PartnerKind))]
     public string Kind { get; set; } = "country";
     public string? Iso2 { get; set; }
     public string NameVi { get; set; } = "";
@@ -20,6 +23,7 @@ public sealed class PartnerInput
     public bool Special { get; set; }
     public string? Notes { get; set; }
     /// <summary>Left out, a new partner is public and a stored one keeps its level.</summary>
+    [CodeSet(typeof(ClassificationLevel))]
     public string? Classification { get; set; }
     /// <summary>The version the editor started from (ignored on create).</summary>
     public int Version { get; set; }
@@ -36,15 +40,18 @@ public sealed class PartnerInput
 /// <summary>What an editor sends to create or change a framework event.</summary>
 public sealed class FrameworkEventInput
 {
+    [CodeSet(typeof(RelationLevel))]
     public string Level { get; set; } = "";
     /// <summary>YYYY, YYYY-MM or YYYY-MM-DD: as precise as the sources allow.</summary>
     public string EstablishedDate { get; set; } = "";
+    [CodeSet(typeof(RelationLevel))]
     public string? PreviousLevel { get; set; }
     public string? OfficialName { get; set; }
     public string? AnnouncedBy { get; set; }
     public string? Source { get; set; }
     public string? Notes { get; set; }
     /// <summary>Left out, a new event is public and a stored one keeps its level.</summary>
+    [CodeSet(typeof(ClassificationLevel))]
     public string? Classification { get; set; }
     public int Version { get; set; }
 
