@@ -50,6 +50,9 @@ public static class ChanceryApp
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        // HEAD runs as the GET it mirrors, so it must be seen before routing picks an endpoint by method.
+        app.UseHeadAsGet();
+        app.UseRouting();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
             api.UseExceptionHandler();
@@ -75,7 +78,7 @@ public static class ChanceryApp
         app.MapOpenApi().AllowAnonymous();
 
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<ConditionalRequests>();
         foreach (var module in catalog.Modules)
         {
             module.MapOther(app);

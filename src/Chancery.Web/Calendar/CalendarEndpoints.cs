@@ -16,7 +16,8 @@ public static class CalendarEndpoints
     /// is the credential; the events are worded in the address's language, Vietnamese by default.</summary>
     public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/calendar/feed/{token}.ics", Feed).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/calendar/feed/{token}.ics", Feed).AllowAnonymous().ExcludeFromDescription()
+            .AddEndpointFilter<Common.Api.ConditionalRequests>();
         return app;
     }
 
