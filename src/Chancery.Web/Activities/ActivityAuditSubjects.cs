@@ -9,6 +9,8 @@ namespace Chancery.Web.Activities;
 /// their page; fields and codes worded with the activity form's own labels.</summary>
 internal sealed class ActivityAuditSubject(ChanceryDbContext db, IStringLocalizer<ActivitiesText> text) : AuditSubject<Activity>(text)
 {
+    public override string? ChangeFeedType => "activity";
+
     protected override string LabelKey => "Activities";
 
     protected override IReadOnlyDictionary<string, string> FieldKeys { get; } = new Dictionary<string, string>

@@ -31,6 +31,7 @@ public sealed class KernelModule : IChanceryModule
         api.MapSearchEndpoints();
         api.MapPickerEndpoints();
         api.MapAuditEndpoints();
+        api.MapChangeFeed();
     }
 
     public void MapOther(IEndpointRouteBuilder app) => Api.ApiReference.MapApiReference(app.MapCultureSwitch());

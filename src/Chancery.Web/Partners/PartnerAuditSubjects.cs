@@ -10,6 +10,8 @@ namespace Chancery.Web.Partners;
 internal sealed class PartnerAuditSubject(ChanceryDbContext db, IStringLocalizer<PartnersText> text, IStringLocalizer<SharedText> shared)
     : AuditSubject<Partner>(text)
 {
+    public override string? ChangeFeedType => "partner";
+
     protected override string LabelKey => "Partners";
 
     protected override IReadOnlyDictionary<string, string> FieldKeys { get; } = new Dictionary<string, string>

@@ -10,6 +10,8 @@ namespace Chancery.Web.People;
 /// <summary>People on the audit page: named by their full name, linked to their page.</summary>
 internal sealed class PersonAuditSubject(ChanceryDbContext db, IStringLocalizer<PeopleText> text) : AuditSubject<Person>(text)
 {
+    public override string? ChangeFeedType => "person";
+
     protected override string LabelKey => "People";
 
     protected override IReadOnlyDictionary<string, string> FieldKeys { get; } =

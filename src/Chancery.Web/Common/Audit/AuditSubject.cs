@@ -22,6 +22,8 @@ public abstract class AuditSubject<TRecord>(IStringLocalizer texts) : IAuditSubj
 
     public virtual IReadOnlyDictionary<string, string> References => None;
 
+    public virtual string? ChangeFeedType => null;
+
     public string Label => Word(texts, LabelKey) ?? EntityType;
 
     public virtual string? FieldLabel(string field) => Word(texts, FieldKeys.TryGetValue(field, out var key) ? key : field);

@@ -27,6 +27,11 @@ public interface IAuditSubject
     /// <summary>The names and pages of the records with these keys, read through the classification
     /// filter: a key the reader may not see (or no longer exists) is absent from the answer.</summary>
     Task<IReadOnlyDictionary<string, AuditSubjectName>> NamesAsync(IReadOnlyCollection<string> keys, CancellationToken ct);
+
+    /// <summary>The record type's code in the change feed (<c>GET /api/v1/changes</c>), or null to keep its
+    /// changes out of it (accounts, and parts of records that change with their record). A subject that
+    /// gives one promises that its pages' address under <c>/api/v1</c> is the record's API address.</summary>
+    string? ChangeFeedType => null;
 }
 
 /// <summary>A record's name as its pages show it, and its page (null when it has none).</summary>
