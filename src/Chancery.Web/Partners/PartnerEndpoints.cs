@@ -43,6 +43,7 @@ public static class PartnerEndpoints
     {
         var problems = new Problems();
         PartnerQueries.Sorts.Check(filter.Sort, problems);
+        filter.CheckCodes(problems);
         if (problems.Any) return WriteResults.Invalid(problems, words);
         return TypedResults.Ok(await queries.ListAsync(filter, ct));
     }
@@ -85,6 +86,7 @@ public static class PartnerEndpoints
         var problems = new Problems();
         var kind = TabularExport.Format(format, problems);
         PartnerQueries.Sorts.Check(filter.Sort, problems);
+        filter.CheckCodes(problems);
         if (kind is not { } file || problems.Any) return WriteResults.Invalid(problems, words);
         var partners = filter.IsFiltered ? await queries.MatchingIdsAsync(filter, ct) : null;
         return TabularExport.File(file, "partnerships", clock, PartnershipExport.Headers, PartnershipExport.RowsAsync(db, partners, ct));

@@ -28,6 +28,19 @@ public sealed record PartnerFilter
     public int? Page { get; init; }
     public int? PageSize { get; init; }
 
+    /// <summary>The coded filters as the API checks them: an unknown kind, or a level in the list that is not
+    /// one, is a problem naming the parameter and the allowed codes (never the unfiltered list).</summary>
+    public void CheckCodes(Common.Writing.Problems problems)
+    {
+        Codes<PartnerKind>.CheckFilter(Kind, "kind", problems);
+        foreach (var level in (Level ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (!RelationLevels.TryParse(level, out _))
+            {
+                problems.Add("level", Common.Writing.ErrorCodes.OneOf, string.Join(", ", RelationLevels.Codes));
+                break;
+            }
+    }
+
     /// <summary>Whether anything narrows the list (an empty list then means "nothing matches", not "nothing yet").</summary>
     public bool IsFiltered => new[] { Q, Level, Region, Kind }.Any(v => !string.IsNullOrWhiteSpace(v)) ||
         new[] { Neighbour, LandBorder, MaritimeBoundary, Asean, MajorPower }.Any(v => v is not null);
