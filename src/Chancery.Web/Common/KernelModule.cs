@@ -1,4 +1,5 @@
 using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Import;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Modules;
@@ -22,6 +23,8 @@ public sealed class KernelModule : IChanceryModule
         services.AddScoped<AuditReader>();
         services.AddScoped<PickerSources>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<BinSources>();
+        services.AddScoped<BinQueries>();
         services.AddSingleton<ErrorWords>();
         services.AddErrorTexts<ImportText>();
     }
@@ -31,6 +34,7 @@ public sealed class KernelModule : IChanceryModule
         api.MapSearchEndpoints();
         api.MapPickerEndpoints();
         api.MapAuditEndpoints();
+        api.MapBinEndpoints();
     }
 
     public void MapOther(IEndpointRouteBuilder app) => app.MapCultureSwitch();
@@ -38,5 +42,6 @@ public sealed class KernelModule : IChanceryModule
     public IEnumerable<MenuEntry> Menu =>
     [
         new("/audit", typeof(SharedText), "Audit", 910, Policies.Administer),
+        new("/bin", typeof(SharedText), "Bin", 930, Policies.Administer),
     ];
 }
