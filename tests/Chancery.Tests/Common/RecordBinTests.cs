@@ -49,6 +49,9 @@ public abstract class RecordBinTests(AppFixture fixture)
         var seen = new Dictionary<string, bool>();
         var list = await admin.GetFromJsonAsync<ListResult<Chancery.Web.Activities.ActivityListItem>>($"/api/v1/activities?q={word}", Ct);
         seen["api list"] = list!.Items.Any(i => i.Id == id);
+        // Found by its leader's name too (the search text is the record's and its leader's).
+        var byLeader = await admin.GetFromJsonAsync<ListResult<Chancery.Web.Activities.ActivityListItem>>($"/api/v1/activities?q={word}%20chinh", Ct);
+        seen["list by leader"] = byLeader!.Items.Any(i => i.Id == id);
         seen["list page"] = (await PageAsync(admin, $"/activities?q={word}", Ct)).Contains(title);
         seen["detail page"] = (await admin.GetAsync($"/activities/{id}", Ct)).StatusCode == HttpStatusCode.OK;
         seen["api detail"] = (await admin.GetAsync($"/api/v1/activities/{id}", Ct)).StatusCode == HttpStatusCode.OK;
