@@ -1,4 +1,5 @@
 using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Common.Ui;
@@ -23,6 +24,8 @@ public sealed class ActivitiesModule : IChanceryModule
         services.AddAuditSubject<ActivityLegAuditSubject>();
         services.AddPickerSource<LeaderPickerSource>();
         services.AddPickerSource<CounterpartPickerSource>();
+        services.AddBinSource<ActivityBinSource>();
+        services.AddDeleteGuard<Person, ActivitiesNamingPerson>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapActivityEndpoints();

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Concurrency;
 using Chancery.Web.Common.Search;
@@ -8,7 +9,7 @@ namespace Chancery.Web.Activities;
 /// <summary>One diplomatic activity: a trip (with ordered legs), a visit received, a conference
 /// attended, a meeting, a call, a reception. A conference or meeting held during a trip is its own
 /// activity pointing at the trip through <see cref="PartOfId"/>.</summary>
-public sealed class Activity : IClassified, IVersioned, ISearchable
+public sealed class Activity : IClassified, IVersioned, ISearchable, ISoftDeletable
 {
     public int Id { get; set; }
     /// <summary>The id the record carries in activities.csv; re-imports match on it.</summary>
@@ -47,6 +48,8 @@ public sealed class Activity : IClassified, IVersioned, ISearchable
     public ClassificationLevel Classification { get; set; } = ClassificationLevel.Internal;
     public int Version { get; set; }
     public string SearchText { get; set; } = "";
+    public DateTime? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
 
     /// <summary>Not stored: the people's names when they are set by id (an import), for the search text.</summary>
     public string? NamesForSearch { get; set; }

@@ -1,4 +1,5 @@
 using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -40,9 +41,10 @@ internal sealed class ActivityAuditSubject(ChanceryDbContext db, IStringLocalize
     public override async Task<IReadOnlyDictionary<string, AuditSubjectName>> NamesAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         var ids = IntKeys(keys);
-        var rows = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.ExternalRef }).ToListAsync(ct);
-        return ByKey(rows, r => r.Id, r => new AuditSubjectName(r.Title ?? r.ExternalRef, "/activities/" + r.Id));
+        // Named in the bin too (the trail says who deleted what), but linked only while it has a page.
+        var rows = await db.Activities.AsNoTracking().WithBin().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.ExternalRef, InBin = a.DeletedAt != null }).ToListAsync(ct);
+        return ByKey(rows, r => r.Id, r => new AuditSubjectName(r.Title ?? r.ExternalRef, r.InBin ? null : "/activities/" + r.Id));
     }
 }
 

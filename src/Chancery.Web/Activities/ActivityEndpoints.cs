@@ -19,6 +19,8 @@ public static class ActivityEndpoints
         activities.MapGet("/{id:int}", Get);
         activities.MapPost("/", Create).RequireAuthorization(Policies.Edit);
         activities.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Edit);
+        activities.MapDelete("/{id:int}", Delete).RequireAuthorization(Policies.Edit)
+            .WithSummary("Moves an activity to the bin (an administrator can restore it); with ?version=, only if unchanged since (else 409).");
         activities.MapPost("/import", Import).RequireAuthorization(Policies.Edit).AcceptsImportFile()
             .WithSummary("Imports activities.csv (multipart 'file' or a text/csv body). All-or-nothing, keyed by id; dryRun=true previews.");
         activities.MapImportHelp<ActivityImportDefinition, ActivityRow>("activities");
@@ -48,6 +50,10 @@ public static class ActivityEndpoints
     private static async Task<Results<Ok<ActivityDetail>, NotFound, ValidationProblem, ConflictProblem<ActivityDetail>>> Update(
         int id, ActivityInput input, ActivityWriter writer, ErrorWords words, CancellationToken ct) =>
         (await writer.UpdateAsync(id, input, ct)).ToSaved(words);
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem, ConflictProblem<ActivityDetail>>> Delete(
+        int id, int? version, ActivityWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.DeleteAsync(id, version, ct)).ToNoContent(words);
 
     private static Task<Results<Ok<ImportOutcome>, UnprocessableEntity<ImportOutcome>, ProblemHttpResult>> Import(
         HttpRequest request, ActivityImportDefinition definition, ImportPipeline pipeline, bool? dryRun, CancellationToken ct) =>

@@ -20,6 +20,12 @@ public static class ActivityErrors
     public const string LegEndsOutsideTrip = "LegEndsOutsideTrip";
     public const string LegEndsBeforeStart = "LegEndsBeforeStart";
     public const string LegsOutOfOrder = "LegsOutOfOrder";
+    /// <summary>{0}: the name of the activity's leader or counterpart, who is in the bin (a restore waits for them).</summary>
+    public const string PersonInBin = "ActivityPersonInBin";
+    /// <summary>{0}: how many activities the reader can see name the person being deleted.</summary>
+    public const string PersonNamedInActivities = "PersonNamedInActivities";
+    /// <summary>The person being deleted is named only in activities the reader may not see.</summary>
+    public const string PersonNamedInHiddenActivities = "PersonNamedInHiddenActivities";
 
     /// <summary>The kind decides the direction: one code per direction, so each language words it whole.</summary>
     public static string KindNeedsDirection(ActivityDirection direction) => "KindNeedsDirection_" + Codes<ActivityDirection>.ToCode(direction);

@@ -1,4 +1,5 @@
 using Chancery.Web.Common.Api;
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Concurrency;
 using Chancery.Web.Common.Writing;
@@ -13,7 +14,7 @@ namespace Chancery.Web.Activities;
 /// <summary>The one write path of an activity, for the API and the edit page alike: checks the input
 /// (every problem named by its field, as a code), applies it, checks the model's limits, and saves
 /// through <see cref="VersionedSave"/> (an update names the version it started from).</summary>
-public sealed class ActivityWriter(ChanceryDbContext db, ActivityQueries queries)
+public sealed class ActivityWriter(ChanceryDbContext db, ActivityQueries queries, TimeProvider clock)
 {
     public async Task<WriteOutcome<ActivityDetail>> CreateAsync(ActivityInput input, CancellationToken ct)
     {
@@ -41,6 +42,15 @@ public sealed class ActivityWriter(ChanceryDbContext db, ActivityQueries queries
         Apply(activity, input, level!.Value);
         db.ExpectVersion(activity, input.Version!.Value);
         return await CheckedSave.SaveAsync(db, Limited(activity), problems, c => queries.DetailAsync(id, c), WriteStatus.Saved, ct);
+    }
+
+    /// <summary>Puts the activity in the bin (<see cref="RecordBin"/>); with a version, only if nobody changed
+    /// it since. Its parts (meetings held during a trip) stay; they no longer show the trip they were part of.</summary>
+    public async Task<WriteOutcome<ActivityDetail>> DeleteAsync(int id, int? version, CancellationToken ct)
+    {
+        var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (activity is null || await queries.DetailAsync(id, ct) is not { } shown) return WriteOutcome<ActivityDetail>.NotFound();
+        return await RecordBin.DeleteAsync(db, activity, version, shown, clock, c => queries.DetailAsync(id, c), ct);
     }
 
     /// <summary>The activity and each of its legs, whose fields the input names legs[0].city …</summary>

@@ -53,10 +53,10 @@ public abstract class PeoplePickerSource(ChanceryDbContext db, TimeProvider cloc
 
     private IQueryable<Person> Visible(IQueryable<Person> people)
     {
-        // Written out against every activity: IgnoreQueryFilters would turn the classification filter off for
-        // the whole query, subqueries included, so "the activities the reader sees" is the explicit clearance
-        // test here. (People carry no level of their own, so nothing else in this query is filtered.)
-        var every = db.Activities.IgnoreQueryFilters();
+        // Written out against every activity: lifting the classification filter turns it off for the whole
+        // query, subqueries included, so "the activities the reader sees" is the explicit clearance test here.
+        // Only that filter is lifted: people and activities in the bin stay out (the bin filter still applies).
+        var every = db.Activities.IgnoreQueryFilters([ChanceryDbContext.ClassificationFilter]);
         var clearance = db.Clearance;
         return people.Where(p => !every.Any(a => (a.LeadPersonId == p.Id || a.CounterpartPersonId == p.Id) && a.Classification > clearance)
             || every.Any(a => (a.LeadPersonId == p.Id || a.CounterpartPersonId == p.Id) && a.Classification <= clearance));

@@ -1,4 +1,5 @@
 using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Import;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Modules;
@@ -22,6 +23,8 @@ public sealed class KernelModule : IChanceryModule
         services.AddScoped<AuditReader>();
         services.AddScoped<PickerSources>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<BinSources>();
+        services.AddScoped<BinQueries>();
         services.AddSingleton<ErrorWords>();
         services.AddErrorTexts<ImportText>();
     }
@@ -32,6 +35,7 @@ public sealed class KernelModule : IChanceryModule
         api.MapPickerEndpoints();
         api.MapAuditEndpoints();
         api.MapChangeFeed();
+        api.MapBinEndpoints();
     }
 
     public void MapOther(IEndpointRouteBuilder app) => Api.ApiReference.MapApiReference(app.MapCultureSwitch());
@@ -39,6 +43,7 @@ public sealed class KernelModule : IChanceryModule
     public IEnumerable<MenuEntry> Menu =>
     [
         new("/audit", typeof(SharedText), "Audit", 910, Policies.Administer),
-        new(Api.ApiReference.Path + "/", typeof(SharedText), "ApiReference", 930, Policies.Administer, FullLoad: true),
+        new(Api.ApiReference.Path + "/", typeof(SharedText), "ApiReference", 940, Policies.Administer, FullLoad: true),
+        new("/bin", typeof(SharedText), "Bin", 930, Policies.Administer),
     ];
 }

@@ -1,4 +1,5 @@
 using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -13,6 +14,9 @@ namespace Chancery.Web.Data;
 public abstract class ChanceryDbContext : IdentityDbContext<ChanceryUser, IdentityRole, string>, IDataProtectionKeyContext
 {
     public const string ClassificationFilter = "classification";
+    /// <summary>The filter that hides records in the bin (<see cref="ISoftDeletable"/>); the bin itself
+    /// lifts only this one (<see cref="RecordBin.InBin{T}"/>), never the classification filter.</summary>
+    public const string DeletedFilter = "deleted";
 
     protected ChanceryDbContext(DbContextOptions options) : base(options) { }
 
@@ -35,6 +39,25 @@ public abstract class ChanceryDbContext : IdentityDbContext<ChanceryUser, Identi
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ChanceryDbContext).Assembly);
         ApplyClassificationFilters(builder);
+        ApplyBinFilters(builder);
+    }
+
+    /// <summary>The bin mechanism for reads: every entity that can go to the bin gets a second named filter
+    /// hiding it while it is there, so every read path (and every navigation to it) forgets deleted records
+    /// without each query saying so. Both filters apply together; lifting one leaves the other.</summary>
+    private static void ApplyBinFilters(ModelBuilder builder)
+    {
+        var method = typeof(ChanceryDbContext).GetMethod(nameof(HideDeleted),
+            System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(ISoftDeletable).IsAssignableFrom(e.ClrType)))
+            method.MakeGenericMethod(entity.ClrType).Invoke(null, [builder]);
+    }
+
+    private static void HideDeleted<T>(ModelBuilder builder) where T : class, ISoftDeletable
+    {
+        var entity = builder.Entity<T>();
+        entity.HasQueryFilter(DeletedFilter, e => e.DeletedAt == null);
+        entity.Property(e => e.DeletedBy).HasMaxLength(256);
     }
 
     /// <summary>The classification mechanism for reads: every entity that carries a level gets a named

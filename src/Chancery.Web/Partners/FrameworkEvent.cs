@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Concurrency;
 
@@ -5,7 +6,7 @@ namespace Chancery.Web.Partners;
 
 /// <summary>The establishment or upgrade of a relationship framework with a partner, dated to the
 /// precision the sources allow. A partner's current level is its latest event.</summary>
-public sealed class FrameworkEvent : IClassified, IVersioned
+public sealed class FrameworkEvent : IClassified, IVersioned, ISoftDeletable
 {
     public int Id { get; set; }
     public int PartnerId { get; set; }
@@ -25,6 +26,8 @@ public sealed class FrameworkEvent : IClassified, IVersioned
     public string? Notes { get; set; }
     public ClassificationLevel Classification { get; set; } = ClassificationLevel.Public;
     public int Version { get; set; }
+    public DateTime? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
 
     public PartialDate When
     {

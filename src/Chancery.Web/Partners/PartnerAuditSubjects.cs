@@ -1,4 +1,5 @@
 using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +76,8 @@ internal sealed class FrameworkEventAuditSubject(ChanceryDbContext db, IStringLo
     public override async Task<IReadOnlyDictionary<string, AuditSubjectName>> NamesAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         var ids = IntKeys(keys);
-        var rows = await db.FrameworkEvents.AsNoTracking().Where(e => ids.Contains(e.Id))
+        // Named in the bin too (the trail says who deleted what); the partner's page is its page either way.
+        var rows = await db.FrameworkEvents.AsNoTracking().WithBin().Where(e => ids.Contains(e.Id))
             .Join(db.Partners, e => e.PartnerId, p => p.Id, (e, p) => new { e.Id, e.Level, p.Code, p.NameVi, p.NameEn }).ToListAsync(ct);
         return ByKey(rows, r => r.Id, r => new AuditSubjectName(
             $"{(LocalizationSetup.IsVietnamese ? r.NameVi : r.NameEn)} · {Word(text, "Level_" + r.Level.ToCode()) ?? r.Level.ToCode()}",

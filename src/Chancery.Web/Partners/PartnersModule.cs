@@ -1,4 +1,5 @@
 using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
@@ -18,6 +19,7 @@ public sealed class PartnersModule : IChanceryModule
         services.AddErrorTexts<PartnersText>();
         services.AddAuditSubject<PartnerAuditSubject>();
         services.AddAuditSubject<FrameworkEventAuditSubject>();
+        services.AddBinSource<FrameworkEventBinSource>();
         services.AddPickerSource<CountryPickerSource>();
         services.AddPickerSource<PartnerPickerSource>();
         services.AddScoped<CountryPickerSource>();

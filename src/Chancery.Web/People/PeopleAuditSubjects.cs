@@ -1,4 +1,5 @@
 using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Data;
 using Chancery.Web.Reference;
@@ -23,8 +24,10 @@ internal sealed class PersonAuditSubject(ChanceryDbContext db, IStringLocalizer<
     public override async Task<IReadOnlyDictionary<string, AuditSubjectName>> NamesAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         var ids = IntKeys(keys);
-        var rows = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.FullName }).ToListAsync(ct);
-        return ByKey(rows, r => r.Id, r => new AuditSubjectName(r.FullName, "/people/" + r.Id));
+        // Named in the bin too (the trail says who deleted whom), but linked only while they have a page.
+        var rows = await db.People.AsNoTracking().WithBin().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.FullName, InBin = p.DeletedAt != null }).ToListAsync(ct);
+        return ByKey(rows, r => r.Id, r => new AuditSubjectName(r.FullName, r.InBin ? null : "/people/" + r.Id));
     }
 }
 

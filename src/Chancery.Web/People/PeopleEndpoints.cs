@@ -18,6 +18,9 @@ public static class PeopleEndpoints
             .WithSummary("Adds a person: fullName, nameEn (when it differs), side (domestic, foreign), countryIso3, notes, offices.");
         people.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Edit)
             .WithSummary("Changes a person from the version given; offices, when given, replace the periods (by id; those left out are removed).");
+        people.MapDelete("/{id:int}", Delete).RequireAuthorization(Policies.Edit)
+            .WithSummary("Moves a person to the bin (an administrator can restore them); refused (400) while activities name them; "
+                + "with ?version=, only if unchanged since (else 409).");
         people.MapPost("/{id:int}/offices", AddOffice).RequireAuthorization(Policies.Edit)
             .WithSummary("Adds an office period: officeId (reference office on the person's side) or a free-text title; from, to (null while held).");
         return api;
@@ -34,6 +37,10 @@ public static class PeopleEndpoints
 
     private static async Task<Results<Ok<PersonDetail>, NotFound>> Get(int id, PeopleQueries queries, CancellationToken ct) =>
         await queries.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem, ConflictProblem<PersonDetail>>> Delete(
+        int id, int? version, PersonWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.DeleteAsync(id, version, ct)).ToNoContent(words);
 
     private static async Task<Results<Created<PersonDetail>, NotFound, ValidationProblem, ConflictProblem<PersonDetail>>> Create(
         PersonInput input, PersonWriter writer, ErrorWords words, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Common.Writing;
@@ -16,6 +17,7 @@ public sealed class PeopleModule : IChanceryModule
         services.AddAuditSubject<PersonAuditSubject>();
         services.AddAuditSubject<PersonOfficeAuditSubject>();
         services.AddAuditSubject<OfficeAuditSubject>();
+        services.AddBinSource<PersonBinSource>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapPeopleEndpoints();

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Concurrency;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Reference;
@@ -7,7 +8,7 @@ namespace Chancery.Web.People;
 
 /// <summary>A leader on our side or a foreign counterpart. Not classified itself: who holds an office
 /// is public knowledge; what they did is classified on the activity.</summary>
-public sealed class Person : IVersioned, ISearchable
+public sealed class Person : IVersioned, ISearchable, ISoftDeletable
 {
     public int Id { get; set; }
     /// <summary>The name as Vietnamese texts write it (Tập Cận Bình, Phạm Minh Chính).</summary>
@@ -23,6 +24,8 @@ public sealed class Person : IVersioned, ISearchable
     public string? Notes { get; set; }
     public int Version { get; set; }
     public string SearchText { get; set; } = "";
+    public DateTime? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
 
     public string BuildSearchText() => TextFolding.FoldAll(FullName, NameEn, CountryIso3);
 

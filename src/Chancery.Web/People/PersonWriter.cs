@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Concurrency;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Common.Writing;
@@ -23,7 +24,7 @@ public static class PeopleErrors
 /// <summary>The People module's writes, for the API and the people pages alike: the input's rules, then
 /// the model's limits and the version check (<see cref="CheckedSave"/>). A person carries no
 /// classification (who holds an office is public); what they did is classified on the activity.</summary>
-public sealed class PersonWriter(ChanceryDbContext db, PeopleQueries queries)
+public sealed class PersonWriter(ChanceryDbContext db, PeopleQueries queries, TimeProvider clock, IEnumerable<IDeleteGuard<Person>> guards)
 {
     public async Task<WriteOutcome<PersonDetail>> CreateAsync(PersonInput input, CancellationToken ct)
     {
@@ -52,6 +53,26 @@ public sealed class PersonWriter(ChanceryDbContext db, PeopleQueries queries)
         db.Entry(person).State = EntityState.Modified;
         db.ExpectVersion(person, input.Version ?? person.Version);
         return await CheckedSave.SaveAsync(db, Limited(person), problems, c => queries.DetailAsync(id, c), WriteStatus.Saved, ct);
+    }
+
+    /// <summary>Why the person cannot go to the bin now (other modules' records that name them,
+    /// <see cref="IDeleteGuard{T}"/>); none when they can. The delete page asks before offering the button.</summary>
+    public async Task<Problems> DeleteProblemsAsync(int id, CancellationToken ct)
+    {
+        var problems = new Problems();
+        foreach (var guard in guards) await guard.CheckAsync(id, problems, ct);
+        return problems;
+    }
+
+    /// <summary>Puts the person in the bin (<see cref="RecordBin"/>) unless records still name them; with a
+    /// version, only if nobody changed them since. Their office periods stay with them.</summary>
+    public async Task<WriteOutcome<PersonDetail>> DeleteAsync(int id, int? version, CancellationToken ct)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null || await queries.DetailAsync(id, ct) is not { } shown) return WriteOutcome<PersonDetail>.NotFound();
+        var problems = await DeleteProblemsAsync(id, ct);
+        if (problems.Any) return WriteOutcome<PersonDetail>.Invalid(problems);
+        return await RecordBin.DeleteAsync(db, person, version, shown, clock, c => queries.DetailAsync(id, c), ct);
     }
 
     /// <summary>Checks an office period (a reference office on the person's side, or a free-text title)

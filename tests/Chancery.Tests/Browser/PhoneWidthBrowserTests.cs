@@ -14,7 +14,7 @@ public sealed class PhoneWidthBrowserTests(BrowserApp browser) : IClassFixture<B
     [
         "/", "/partners", "/partners/JPN", "/partners/JPN/edit", "/partnerships/import", "/people", "/people/new", "/activities",
         "/activities/new", "/activities/import", "/activities/import?codes=a", "/calendar", "/calendar?view=week", "/calendar?view=agenda", "/calendar/subscribe", "/reports/annual-review", "/search?q=nhat%20ban",
-        "/audit", "/users", "/users/new", "/units", "/account",
+        "/audit", "/bin", "/users", "/users/new", "/units", "/account",
     ];
 
     [Theory]
@@ -34,12 +34,20 @@ public sealed class PhoneWidthBrowserTests(BrowserApp browser) : IClassFixture<B
         var person = new Uri(page.Url).AbsolutePath;
 
         var tooWide = new List<string>();
-        foreach (var address in Pages.Append(person).Append(person + "/edit"))
+        async Task MeasureAsync(string address)
         {
-            await page.GotoAsync(address);
+            if (new Uri(page.Url).PathAndQuery != address) await page.GotoAsync(address);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             if (overflow > 0) tooWide.Add($"{address} is {overflow}px wider than the phone");
         }
+        foreach (var address in Pages.Append(person).Append(person + "/edit").Append(person + "/delete")) await MeasureAsync(address);
+
+        // The person deleted through their confirmation page, so the bin has a row to lay out.
+        await page.GotoAsync(person + "/delete");
+        await page.Locator("form.delete-form button.danger").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == "/people?deleted=1");
+        await MeasureAsync("/bin?kind=person");
+        await Expect(page.Locator("table.bin-items")).ToContainTextAsync($"Phone Width Person {language}");
 
         tooWide.ShouldBeEmpty();
     }

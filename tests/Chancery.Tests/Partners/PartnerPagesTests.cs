@@ -72,9 +72,12 @@ public abstract partial class PartnerPagesTests(AppFixture fixture)
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await PageAsync(client, "/partners/XPC", Ct)).ShouldContain("07/2012");
 
-        var deleted = await client.PostAsync(editUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        // Delete asks first, on a page of its own.
+        (await PageAsync(client, editUrl, Ct)).ShouldContain($"href=\"/partners/XPC/events/{created.Id}/delete\"");
+        var confirmUrl = $"/partners/XPC/events/{created.Id}/delete";
+        var deleted = await client.PostAsync(confirmUrl, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "delete-event", ["__RequestVerificationToken"] = Token(form), ["DeleteVersion"] = "1",
+            ["_handler"] = "delete", ["__RequestVerificationToken"] = Token(await PageAsync(client, confirmUrl, Ct)), ["DeleteVersion"] = "1",
         }), Ct);
         deleted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await PageAsync(client, "/partners/XPC", Ct)).ShouldContain("Chưa ghi nhận sự kiện khuôn khổ nào.");

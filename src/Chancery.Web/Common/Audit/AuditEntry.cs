@@ -25,4 +25,6 @@ public enum AuditAction
     Created = 1,
     Updated = 2,
     Deleted = 3,
+    /// <summary>Taken out of the bin (a delete of a record that can go to the bin is written as Deleted).</summary>
+    Restored = 4,
 }

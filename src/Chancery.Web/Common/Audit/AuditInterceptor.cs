@@ -121,7 +121,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var pending = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not AuditEntry and not INotAudited and not DataProtectionKey)
-            .Select(e => new PendingAudit(e, ActionOf(e.State), CaptureChanges(e), ClassificationOf(e)))
+            .Select(e => new PendingAudit(e, ActionOf(e), CaptureChanges(e), ClassificationOf(e)))
             // An update that touched only unaudited fields (a security stamp, the search text) is not news.
             .Where(p => p.Action != AuditAction.Updated || p.Changes.Count > 0)
             .ToList();
@@ -179,12 +179,22 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         entry.State == EntityState.Added || entry.Entity is not IClassified ? null
             : (ClassificationLevel)entry.Property(nameof(IClassified.Classification)).OriginalValue!);
 
-    private static AuditAction ActionOf(EntityState state) => state switch
+    private static AuditAction ActionOf(EntityEntry entry) => entry.State switch
     {
         EntityState.Added => AuditAction.Created,
         EntityState.Deleted => AuditAction.Deleted,
-        _ => AuditAction.Updated,
+        _ => BinMove(entry) ?? AuditAction.Updated,
     };
+
+    /// <summary>An update that puts a record in the bin or takes it out is a delete or a restore to the
+    /// people reading the trail (<see cref="Bin.ISoftDeletable"/>: the row stays, its mark changes).</summary>
+    private static AuditAction? BinMove(EntityEntry entry)
+    {
+        if (entry.Entity is not Bin.ISoftDeletable) return null;
+        var mark = entry.Property(nameof(Bin.ISoftDeletable.DeletedAt));
+        if (!mark.IsModified || Equals(mark.OriginalValue, mark.CurrentValue)) return null;
+        return mark.CurrentValue is null ? AuditAction.Restored : AuditAction.Deleted;
+    }
 
     private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, Dictionary<string, ValueChange> Changes, ClassificationLevel Classification);
 

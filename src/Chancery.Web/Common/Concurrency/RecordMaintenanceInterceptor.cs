@@ -23,13 +23,19 @@ public sealed class RecordMaintenanceInterceptor : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
+    private static bool OnlyBinMark(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
+        entry is { State: EntityState.Modified, Entity: Bin.ISoftDeletable }
+        && entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name is nameof(Bin.ISoftDeletable.DeletedAt) or nameof(Bin.ISoftDeletable.DeletedBy));
+
     private static void Maintain(DbContext? context)
     {
         if (context is null) return;
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
-            if (entry.Entity is ISearchable searchable) SearchTexts.Refresh(searchable);
+            // A move to or from the bin changes nothing a search reads; the record's related rows (an
+            // activity's leader, its legs) need not be loaded for it, so its text is left as it is.
+            if (entry.Entity is ISearchable searchable && !OnlyBinMark(entry)) SearchTexts.Refresh(searchable);
             if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
             {
                 var original = (int)entry.Property(nameof(IVersioned.Version)).OriginalValue!;

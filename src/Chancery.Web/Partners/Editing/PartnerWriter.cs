@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Concurrency;
 using Chancery.Web.Common.Writing;
@@ -10,7 +11,7 @@ namespace Chancery.Web.Partners.Editing;
 /// rules (<see cref="PartnerRules"/>), the clearance rule (<see cref="WriteGuard"/>), then the model's
 /// limits and the version check (<see cref="CheckedSave"/>). Every
 /// answer is a <see cref="WriteOutcome{T}"/> with the record as <see cref="PartnerQueries"/> reads it.</summary>
-public sealed class PartnerWriter(ChanceryDbContext db, PartnerQueries queries)
+public sealed class PartnerWriter(ChanceryDbContext db, PartnerQueries queries, TimeProvider clock)
 {
     public async Task<WriteOutcome<PartnerDetail>> CreateAsync(PartnerInput input, CancellationToken ct = default)
     {
@@ -67,19 +68,15 @@ public sealed class PartnerWriter(ChanceryDbContext db, PartnerQueries queries)
         return await CheckedSave.SaveAsync(db, e, problems, c => queries.GetEventAsync(normalized, id, c), WriteStatus.Saved, ct);
     }
 
-    /// <summary>Deletes an event; with a version, only if nobody changed it since.</summary>
+    /// <summary>Puts an event in the bin (<see cref="RecordBin"/>): the partner's level and history no longer
+    /// count it until an administrator restores it; with a version, only if nobody changed it since.</summary>
     public async Task<WriteOutcome<FrameworkEventDetail>> DeleteEventAsync(string code, int id, int? version, CancellationToken ct = default)
     {
         var normalized = PartnerQueries.Normalize(code);
         var e = await FindEventAsync(normalized, id, ct);
         if (e is null) return WriteOutcome<FrameworkEventDetail>.NotFound();
-        var deleted = FrameworkEventDetail.From(e);
-        if (version is { } v) db.ExpectVersion(e, v);
-        db.FrameworkEvents.Remove(e);
-        var outcome = await VersionedSave.SaveAsync(db, c => queries.GetEventAsync(normalized, id, c), WriteStatus.Saved, ct);
-        // Not found afterwards means gone, by this delete or by another one meanwhile: either way the
-        // delete's purpose holds. A changed event is a conflict.
-        return outcome.Status == WriteStatus.NotFound ? WriteOutcome<FrameworkEventDetail>.Saved(deleted) : outcome;
+        return await RecordBin.DeleteAsync(db, e, version, FrameworkEventDetail.From(e), clock,
+            c => queries.GetEventAsync(normalized, id, c), ct);
     }
 
     private Task<FrameworkEvent?> FindEventAsync(string normalizedCode, int id, CancellationToken ct) =>
@@ -91,10 +88,11 @@ public sealed class PartnerWriter(ChanceryDbContext db, PartnerQueries queries)
     {
         var (level, when) = PartnerRules.CheckEvent(input, problems);
         var classification = WriteGuard.Classification(input.Classification, db.Clearance, stored, ClassificationLevel.Public, problems);
-        // IgnoreQueryFilters: an event the editor cannot see still holds its date.
-        if (!problems.Any && await db.FrameworkEvents.IgnoreQueryFilters().AnyAsync(
-                x => x.PartnerId == e.PartnerId && x.Level == level && x.Date == when.FirstDay && x.Id != e.Id, ct))
-            problems.Add("establishedDate", "ErrEventExists");
+        // IgnoreQueryFilters: an event the editor cannot see, or one in the bin, still holds its date.
+        if (!problems.Any && await db.FrameworkEvents.IgnoreQueryFilters()
+                .Where(x => x.PartnerId == e.PartnerId && x.Level == level && x.Date == when.FirstDay && x.Id != e.Id)
+                .Select(x => new { InBin = x.DeletedAt != null }).FirstOrDefaultAsync(ct) is { } clash)
+            problems.Add("establishedDate", clash.InBin ? "ErrEventInBin" : "ErrEventExists");
 
         e.Level = level;
         e.When = when;

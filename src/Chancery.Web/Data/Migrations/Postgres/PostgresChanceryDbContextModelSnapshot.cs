@@ -50,6 +50,13 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("DateStart")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -132,7 +139,7 @@ namespace Chancery.Web.Data.Migrations.Postgres
 
                     b.HasIndex("LeadPersonId", "DateStart");
 
-                    b.HasIndex("Kind", "DateStart", "Classification", "Status", "LeadPersonId", "CounterpartPersonId")
+                    b.HasIndex("Kind", "DateStart", "Classification", "Status", "LeadPersonId", "CounterpartPersonId", "DeletedAt")
                         .HasDatabaseName("IX_activities_Kind_DateStart_covering");
 
                     b.ToTable("activities", (string)null);
@@ -394,6 +401,13 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateOnly>("EffectiveBy")
                         .HasColumnType("date");
 
@@ -529,6 +543,13 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.Property<string>("CountryIso3")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("FullName")
                         .IsRequired()

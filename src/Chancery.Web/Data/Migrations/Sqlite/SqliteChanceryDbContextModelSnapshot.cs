@@ -43,6 +43,13 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DateStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -125,7 +132,7 @@ namespace Chancery.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("LeadPersonId", "DateStart");
 
-                    b.HasIndex("Kind", "DateStart", "Classification", "Status", "LeadPersonId", "CounterpartPersonId")
+                    b.HasIndex("Kind", "DateStart", "Classification", "Status", "LeadPersonId", "CounterpartPersonId", "DeletedAt")
                         .HasDatabaseName("IX_activities_Kind_DateStart_covering");
 
                     b.ToTable("activities", (string)null);
@@ -379,6 +386,13 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EffectiveBy")
                         .HasColumnType("TEXT");
 
@@ -509,6 +523,13 @@ namespace Chancery.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("CountryIso3")
                         .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FullName")
