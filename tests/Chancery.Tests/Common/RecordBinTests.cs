@@ -37,6 +37,13 @@ public abstract class RecordBinTests(AppFixture fixture)
         return await IdOfAsync(admin, reference);
     }
 
+    private static async Task<int> ReviewCallsAsync(HttpClient admin)
+    {
+        using var review = JsonDocument.Parse(await admin.GetStringAsync(
+            $"/api/v1/reports/annual-review?from={Iso(Soon)}&to={Iso(Soon)}&forecast=true", Ct));
+        return review.RootElement.GetProperty("figures").GetProperty("phoneCalls").GetInt32();
+    }
+
     private static async Task<int> VersionOfAsync(HttpClient client, int activityId)
     {
         using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/activities/{activityId}", Ct));
@@ -44,7 +51,7 @@ public abstract class RecordBinTests(AppFixture fixture)
     }
 
     /// <summary>Every read a user has of an activity, each answering whether it shows the one titled <paramref name="title"/>.</summary>
-    private async Task<Dictionary<string, bool>> WhereSeenAsync(HttpClient admin, int id, string word, string title, string feedUrl)
+    private async Task<Dictionary<string, bool>> WhereSeenAsync(HttpClient admin, int id, string word, string title, string feedUrl, int otherCalls)
     {
         var seen = new Dictionary<string, bool>();
         var list = await admin.GetFromJsonAsync<ListResult<Chancery.Web.Activities.ActivityListItem>>($"/api/v1/activities?q={word}", Ct);
@@ -61,9 +68,8 @@ public abstract class RecordBinTests(AppFixture fixture)
         var feed = await fixture.App.CreateClient().GetStringAsync(new Uri(feedUrl).PathAndQuery, Ct);
         seen["calendar feed"] = feed.Contains(title);
         seen["calendar page"] = WebUtility.HtmlDecode(await admin.GetStringAsync($"/calendar?month={Soon:yyyy-MM}", Ct)).Contains(title);
-        using var review = JsonDocument.Parse(await admin.GetStringAsync(
-            $"/api/v1/reports/annual-review?from={Iso(Soon)}&to={Iso(Soon)}&forecast=true", Ct));
-        seen["review figures"] = review.RootElement.GetProperty("figures").GetProperty("phoneCalls").GetInt32() == 1;
+        // The class's other tests may have calls on the same day: the figure counts this one beside them.
+        seen["review figures"] = await ReviewCallsAsync(admin) == otherCalls + 1;
         return seen;
     }
 
@@ -71,10 +77,11 @@ public abstract class RecordBinTests(AppFixture fixture)
     public async Task An_activity_an_editor_deletes_on_its_page_leaves_every_read_and_an_administrator_brings_it_back_from_the_bin()
     {
         var admin = await fixture.App.AdminClientAsync();
+        var otherCalls = await ReviewCallsAsync(admin);
         var id = await ImportCallAsync(admin, "bin-call", "Quokkabin call with Canberra");
         var feed = await admin.PostAsync("/api/v1/calendar/token", null, Ct);
         var feedUrl = (await feed.Content.ReadFromJsonAsync<FeedAddress>(Ct))!.Url;
-        (await WhereSeenAsync(admin, id, "quokkabin", "Quokkabin call with Canberra", feedUrl)).ShouldAllBe(s => s.Value);
+        (await WhereSeenAsync(admin, id, "quokkabin", "Quokkabin call with Canberra", feedUrl, otherCalls)).ShouldAllBe(s => s.Value);
 
         // The editor opens the detail page, follows Delete, and confirms.
         var editor = await fixture.App.UserClientAsync("bin-editor@test.local", Roles.Editor, ClassificationLevel.Internal);
@@ -86,7 +93,7 @@ public abstract class RecordBinTests(AppFixture fixture)
         deleted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         deleted.Headers.Location!.ToString().ShouldEndWith("/activities?deleted=1");
 
-        (await WhereSeenAsync(admin, id, "quokkabin", "Quokkabin call with Canberra", feedUrl)).ShouldAllBe(s => !s.Value);
+        (await WhereSeenAsync(admin, id, "quokkabin", "Quokkabin call with Canberra", feedUrl, otherCalls)).ShouldAllBe(s => !s.Value);
 
         // The administrator finds it in the bin, with who deleted it, and restores it through the page's form.
         var bin = await PageAsync(admin, "/bin?kind=activity", Ct);
@@ -98,7 +105,7 @@ public abstract class RecordBinTests(AppFixture fixture)
         after.ShouldContain("Đã khôi phục “Quokkabin call with Canberra”.");
         after.ShouldNotContain($"data-id=\"{id}\"");
 
-        (await WhereSeenAsync(admin, id, "quokkabin", "Quokkabin call with Canberra", feedUrl)).ShouldAllBe(s => s.Value);
+        (await WhereSeenAsync(admin, id, "quokkabin", "Quokkabin call with Canberra", feedUrl, otherCalls)).ShouldAllBe(s => s.Value);
 
         // The trail shows both, named and worded, in the reader's language.
         var audit = await PageAsync(admin, $"/audit?entityType=Activity&entityKey={id}", Ct);
