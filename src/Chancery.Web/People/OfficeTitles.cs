@@ -1,4 +1,3 @@
-using System.Globalization;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Data;
 using Chancery.Web.Reference;
@@ -33,15 +32,10 @@ public sealed class OfficeTitles
         text = text.Trim();
         if (side == OfficeSide.Domestic && _offices.Resolve(text, side) is { } ours) return vietnamese ? ours.NameVi : ours.NameEn;
         if (Pairs.Value.TryGetValue((side, OfficeResolver.Key(text)), out var pair)) return vietnamese ? pair.Vi : pair.En;
-        if (IsVietnamese(text) == vietnamese) return text;
+        if (TextLanguage.IsVietnamese(text) == vietnamese) return text;
         if (_offices.Resolve(text, side) is { } office) return vietnamese ? office.NameVi : office.NameEn;
         return text;
     }
-
-    /// <summary>Whether text is written in Vietnamese: it carries a letter or a tone mark English has not.</summary>
-    public static bool IsVietnamese(string text) =>
-        text.Normalize(System.Text.NormalizationForm.FormD).Any(c => c is 'đ' or 'Đ' ||
-            (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark));
 
     private static readonly Lazy<Dictionary<(OfficeSide, string), (string En, string Vi)>> Pairs = new(() =>
     {

@@ -1,3 +1,5 @@
+using Chancery.Web.Activities;
+
 namespace Chancery.Web.Reports;
 
 /// <summary>The annual review's figures (DOMAIN "The annual review: counting rules").</summary>
@@ -8,7 +10,14 @@ public sealed record AnnualReviewFigures(
 /// <summary>One record behind a figure, enough for a reader to check it. Its classification (a code,
 /// "internal") marks the review's documents with the highest level they count.</summary>
 public sealed record ReviewRecord(int Id, string ExternalRef, string? Title, string Kind, DateOnly DateStart, string? Leader, IReadOnlyList<string> Countries,
-    string Classification);
+    string Classification)
+{
+    /// <summary>The English title, when given.</summary>
+    public string? TitleEn { get; init; }
+
+    /// <summary>The title in the document's or page's language (<see cref="ActivityTitles"/>), else the reference.</summary>
+    public string ShownTitle => ActivityTitles.Text(Title, TitleEn, ExternalRef);
+}
 
 public sealed record ReviewCountry(string Code, string NameVi, string NameEn);
 

@@ -48,6 +48,21 @@ public abstract class OneLanguagePerScreenTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_previous_level_is_worded_in_the_readers_language_and_english_notes_are_marked_as_english()
+    {
+        var client = await fixture.App.AdminClientAsync();
+
+        // The shipped file says "strategic (2006/2009)" and notes in English for Japan's 2014 event.
+        var vi = Between(await PageAsync(client, "/partners/JPN", Ct), "class=\"timeline\"", "</ol>");
+        var en = Between(await PageAsync(client, "/partners/JPN?culture=en", Ct), "class=\"timeline\"", "</ol>");
+
+        vi.ShouldContain("Đối tác chiến lược<span> (2006/2009)</span>");
+        vi.ShouldNotContain("strategic (2006/2009)");
+        vi.ShouldContain("<dd lang=\"en\">VNA: 2006 joint statement");
+        en.ShouldContain("<dd>VNA: 2006 joint statement");
+    }
+
+    [Fact]
     public async Task Region_and_sub_region_are_chosen_from_the_list_and_shown_in_the_readers_language()
     {
         var client = await fixture.App.AdminClientAsync();
