@@ -7,21 +7,35 @@ namespace Chancery.DataGen;
 /// come with bilateral meetings held during them (part_of), written right after their parent.</summary>
 public sealed class ActivityGenerator
 {
-    public const string Header = "id,kind,date_start,date_end,status,leader_role,leader_name,direction,countries_iso3,counterpart_name,counterpart_role,host_or_venue,title,part_of,channel,classification,source,notes,leader_office_change";
+    public const string Header = "id,kind,date_start,date_end,status,leader_role,leader_name,direction,countries_iso3,counterpart_name,counterpart_role,host_or_venue,title,part_of,channel,classification,source,notes,leader_office_change,title_en";
 
     /// <summary>"Today" for statuses: before it records are mostly completed, after it planned or confirmed.</summary>
     public static readonly DateOnly Today = new(2025, 11, 1);
     private static readonly DateOnly First = new(2006, 1, 1);
     private static readonly DateOnly Last = new(2025, 12, 31);
 
-    private static readonly (string Name, string Code)[] Conferences =
+    private static readonly (string Name, string NameVi, string Code)[] Conferences =
     [
-        ("ASEAN Summit", ""), ("East Asia Summit", ""), ("APEC Economic Leaders' Meeting", ""), ("G20 Summit", ""),
-        ("United Nations General Assembly", "USA"), ("ASEM Summit", ""), ("Mekong–Lancang Cooperation Leaders' Meeting", ""),
-        ("World Economic Forum", "CHE"), ("G7 Outreach Session", ""), ("BRICS Summit (partner session)", ""),
-        ("ASEAN Foreign Ministers' Meeting", ""), ("Shangri-La Dialogue", "SGP"), ("Inter-Parliamentary Union Assembly", ""),
-        ("UN Climate Change Conference (COP)", ""), ("Francophonie Summit", ""), ("Mekong–Japan Summit", "JPN"),
+        ("ASEAN Summit", "Hội nghị Cấp cao ASEAN", ""), ("East Asia Summit", "Hội nghị Cấp cao Đông Á", ""),
+        ("APEC Economic Leaders' Meeting", "Hội nghị các nhà Lãnh đạo Kinh tế APEC", ""), ("G20 Summit", "Hội nghị Thượng đỉnh G20", ""),
+        ("United Nations General Assembly", "Đại hội đồng Liên hợp quốc", "USA"), ("ASEM Summit", "Hội nghị Cấp cao ASEM", ""),
+        ("Mekong–Lancang Cooperation Leaders' Meeting", "Hội nghị Lãnh đạo Hợp tác Mê Công - Lan Thương", ""),
+        ("World Economic Forum", "Diễn đàn Kinh tế Thế giới", "CHE"), ("G7 Outreach Session", "Hội nghị G7 mở rộng", ""),
+        ("BRICS Summit (partner session)", "Hội nghị Thượng đỉnh BRICS (phiên các nước đối tác)", ""),
+        ("ASEAN Foreign Ministers' Meeting", "Hội nghị Bộ trưởng Ngoại giao ASEAN", ""), ("Shangri-La Dialogue", "Đối thoại Shangri-La", "SGP"),
+        ("Inter-Parliamentary Union Assembly", "Đại hội đồng Liên minh Nghị viện Thế giới", ""),
+        ("UN Climate Change Conference (COP)", "Hội nghị Liên hợp quốc về Biến đổi khí hậu (COP)", ""),
+        ("Francophonie Summit", "Hội nghị Thượng đỉnh Pháp ngữ", ""), ("Mekong–Japan Summit", "Hội nghị Cấp cao Mê Công - Nhật Bản", "JPN"),
     ];
+
+    /// <summary>The foreign offices the generator writes, as Vietnamese titles name them.</summary>
+    private static readonly Dictionary<string, string> RolesVi = new()
+    {
+        ["Prime Minister"] = "Thủ tướng", ["President"] = "Tổng thống", ["Speaker"] = "Chủ tịch Hạ viện",
+        ["General Secretary"] = "Tổng Bí thư", ["Deputy Prime Minister"] = "Phó Thủ tướng", ["Vice President"] = "Phó Tổng thống",
+        ["Foreign Minister"] = "Bộ trưởng Ngoại giao", ["Minister"] = "Bộ trưởng", ["Ambassador"] = "Đại sứ", ["Secretary"] = "Bộ trưởng",
+        ["UN Secretary-General"] = "Tổng Thư ký Liên hợp quốc",
+    };
 
     private static readonly string[] ForeignGiven = ["Anders", "Maria", "Kenji", "Min-jun", "Ahmad", "Siti", "Carlos", "Elena", "Pierre", "Hans", "Olga", "Rahul", "Somchai", "Bounmy", "Sok", "Li", "Wang", "James", "Sarah", "Luis", "Fatima", "Yusuf", "Ingrid", "Paolo", "Akira", "Ji-woo", "Dmitry", "Nadia"];
     private static readonly string[] ForeignFamily = ["Andersen", "García", "Tanaka", "Kim", "Rahman", "Abdullah", "Silva", "Petrova", "Dubois", "Müller", "Ivanova", "Sharma", "Chaiyaporn", "Phommavong", "Chan", "Zhang", "Smith", "Brown", "Fernández", "Hassan", "Yilmaz", "Larsen", "Rossi", "Sato", "Park", "Volkov", "Haddad", "Santos"];
@@ -67,6 +81,7 @@ public sealed class ActivityGenerator
         var channel = _random.NextDouble() < 0.03 ? "people" : tenure.Channel;
         var source = Sources[_random.Next(Sources.Length)];
         var name = _partners.Names.GetValueOrDefault(country, country);
+        var nameVi = _partners.NamesVi.GetValueOrDefault(country, country);
 
         switch (kind)
         {
@@ -77,32 +92,36 @@ public sealed class ActivityGenerator
                 for (var i = 0; i < extra; i++) legs.Add(_partners.Pick(_random));
                 var end = day.AddDays(1 + _random.Next(5) + extra);
                 var title = $"{Title(kind)} to {string.Join(", ", legs.Distinct().Select(c => _partners.Names.GetValueOrDefault(c, c)))}";
-                rows.Add(Row(id, kind, day, end, status, role, tenure.Name, "outgoing", string.Join(';', legs), null, null, name, title, null, channel, classification, source));
+                var titleVi = $"{TitleVi(kind)} {string.Join(", ", legs.Distinct().Select(c => _partners.NamesVi.GetValueOrDefault(c, c)))}";
+                rows.Add(Row(id, kind, day, end, status, role, tenure.Name, "outgoing", string.Join(';', legs), null, null, nameVi, (titleVi, title), null, channel, classification, source));
                 // Senior leaders meet their hosts (and others) during the trip.
                 if (tier <= 2 && status != "cancelled")
                     for (var m = 0; m < 1 + _random.Next(3) && _next < count; m++)
                     {
                         var host = legs[_random.Next(legs.Count)];
                         var (cName, cRole) = Counterpart(host, tier, day);
+                        var hostVi = _partners.NamesVi.GetValueOrDefault(host, host);
                         rows.Add(Row(NextId(), "bilateral_meeting", day.AddDays(m % (end.DayNumber - day.DayNumber + 1)), null, status, role, tenure.Name, null, host,
-                            cName, cRole, _partners.Names.GetValueOrDefault(host, host), $"Meeting with the {cRole} of {_partners.Names.GetValueOrDefault(host, host)}", id, channel, classification, source));
+                            cName, cRole, hostVi, ($"Hội kiến {RolesVi[cRole]} {hostVi}", $"Meeting with the {cRole} of {_partners.Names.GetValueOrDefault(host, host)}"), id, channel, classification, source));
                     }
                 break;
             }
             case "multilateral_conference":
             {
-                var (conference, fixedHost) = Conferences[_random.Next(Conferences.Length)];
+                var (conference, conferenceVi, fixedHost) = Conferences[_random.Next(Conferences.Length)];
                 var host = fixedHost.Length > 0 ? fixedHost : country;
                 var end = day.AddDays(_random.Next(3));
+                var hostVi = _partners.NamesVi.GetValueOrDefault(host, host);
                 rows.Add(Row(id, kind, day, end, status, role, tenure.Name, null, host, null, null,
-                    _partners.Names.GetValueOrDefault(host, host), $"{conference} {day.Year}", null, channel, classification, source));
+                    hostVi, ($"{conferenceVi} {day.Year}", $"{conference} {day.Year}"), null, channel, classification, source));
                 if (tier <= 2 && status != "cancelled")
                     for (var m = 0; m < 2 + _random.Next(5) && _next < count; m++)
                     {
                         var other = _partners.Pick(_random);
                         var (cName, cRole) = Counterpart(other, tier, day);
-                        rows.Add(Row(NextId(), "bilateral_meeting", day, null, status, role, tenure.Name, null, other, cName, cRole,
-                            _partners.Names.GetValueOrDefault(host, host), $"Meeting with the {cRole} of {_partners.Names.GetValueOrDefault(other, other)} on the sidelines of the {conference}", id, channel, classification, source));
+                        rows.Add(Row(NextId(), "bilateral_meeting", day, null, status, role, tenure.Name, null, other, cName, cRole, hostVi,
+                            ($"Hội kiến {RolesVi[cRole]} {_partners.NamesVi.GetValueOrDefault(other, other)} bên lề {conferenceVi}",
+                             $"Meeting with the {cRole} of {_partners.Names.GetValueOrDefault(other, other)} on the sidelines of the {conference}"), id, channel, classification, source));
                     }
                 break;
             }
@@ -122,8 +141,17 @@ public sealed class ActivityGenerator
                     "reception" => $"Reception for the {cRole} of {name}",
                     _ => $"Meeting with the {cRole} of {name}",
                 };
+                var roleVi = RolesVi[cRole];
+                var titleVi = kind switch
+                {
+                    "incoming_visit" => $"{roleVi}{(un ? "" : " " + nameVi)} thăm Việt Nam",
+                    "phone_call" => $"Điện đàm với {roleVi} {nameVi}",
+                    "online_talk" => $"Hội đàm trực tuyến với {roleVi} {nameVi}",
+                    "reception" => $"Tiếp {roleVi} {nameVi}",
+                    _ => $"Hội kiến {roleVi} {nameVi}",
+                };
                 rows.Add(Row(id, kind, day, end, status, role, tenure.Name, kind == "incoming_visit" ? "incoming" : null, un ? "" : country,
-                    cName, cRole, venue, title, null, channel, classification, source));
+                    cName, cRole, venue, (titleVi, title), null, channel, classification, source));
                 break;
             }
         }
@@ -217,13 +245,21 @@ public sealed class ActivityGenerator
         _ => "Private visit",
     };
 
+    private static string TitleVi(string kind) => kind switch
+    {
+        "state_visit" => "Thăm cấp Nhà nước",
+        "official_visit" => "Thăm chính thức",
+        "working_visit" => "Thăm làm việc",
+        _ => "Thăm riêng",
+    };
+
     // (leader, role) pairs already written: the first row of a pair says the leader takes up the office (new),
     // the later ones that it stretches as far as the row (extend), so that a file loaded in several imports
     // (a direct load in batches) may change the offices the earlier imports recorded (DOMAIN: never silently).
     private readonly HashSet<(string Leader, string Role)> _offices = [];
 
     private string Row(string id, string kind, DateOnly start, DateOnly? end, string status, string role, string leader,
-        string? direction, string countries, string? counterpart, string? counterpartRole, string? venue, string title,
+        string? direction, string countries, string? counterpart, string? counterpartRole, string? venue, (string Vi, string En) title,
         string? partOf, string channel, string classification, string source)
     {
         var sb = new StringBuilder(200);
@@ -238,8 +274,9 @@ public sealed class ActivityGenerator
         }
         Field(id); Field(kind); Field(start.ToString("yyyy-MM-dd")); Field((end ?? start).ToString("yyyy-MM-dd")); Field(status);
         Field(role); Field(leader); Field(direction); Field(countries); Field(counterpart); Field(counterpartRole); Field(venue);
-        Field(title); Field(partOf); Field(channel); Field(classification); Field(source); Field(null);
-        Field(_offices.Add((leader, role)) ? "new" : "extend", last: true);
+        Field(title.Vi); Field(partOf); Field(channel); Field(classification); Field(source); Field(null);
+        Field(_offices.Add((leader, role)) ? "new" : "extend");
+        Field(title.En, last: true);
         return sb.ToString();
     }
 }

@@ -40,9 +40,13 @@ public sealed class Partners
             _cumulative[i] = total;
         }
         Names = EmbeddedCsv.Rows("countries.csv").ToDictionary(r => r["iso3"], r => r["name_en"]);
+        NamesVi = EmbeddedCsv.Rows("countries.csv").ToDictionary(r => r["iso3"], r => r["name_vi"]);
     }
 
+    /// <summary>English names, for the English titles.</summary>
     public IReadOnlyDictionary<string, string> Names { get; }
+    /// <summary>Vietnamese names, for the records' own (Vietnamese) titles and venues.</summary>
+    public IReadOnlyDictionary<string, string> NamesVi { get; }
 
     public string Pick(Random random)
     {

@@ -19,7 +19,10 @@ public sealed class Activity : IClassified, IVersioned, ISearchable, ISoftDeleta
     public ActivityStatus Status { get; set; } = ActivityStatus.Completed;
     public DateOnly DateStart { get; set; }
     public DateOnly DateEnd { get; set; }
+    /// <summary>The title in Vietnamese, the record's own language.</summary>
     public string? Title { get; set; }
+    /// <summary>The title in English, when someone gave one; English screens fall back to <see cref="Title"/>.</summary>
+    public string? TitleEn { get; set; }
     public string? HostOrVenue { get; set; }
     public ActivityChannel? Channel { get; set; }
 
@@ -57,7 +60,7 @@ public sealed class Activity : IClassified, IVersioned, ISearchable, ISoftDeleta
     public string BuildSearchText() => BuildSearchText(TextFolding.Fold);
 
     /// <param name="fold">The folding of each part (<see cref="TextFolding.Fold"/>, or a cache of it).</param>
-    public string BuildSearchText(Func<string?, string> fold) => TextFolding.FoldAll(fold, ExternalRef, Title, HostOrVenue, LeaderRoleText, CounterpartRoleText,
+    public string BuildSearchText(Func<string?, string> fold) => TextFolding.FoldAll(fold, ExternalRef, Title, TitleEn, HostOrVenue, LeaderRoleText, CounterpartRoleText,
         LeadPerson?.FullName, CounterpartPerson?.FullName, NamesForSearch, string.Join(' ', Legs.Select(l => l.CountryIso3)));
 
     public static string JoinThemes(IEnumerable<string> themes)

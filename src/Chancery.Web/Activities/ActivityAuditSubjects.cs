@@ -43,8 +43,8 @@ internal sealed class ActivityAuditSubject(ChanceryDbContext db, IStringLocalize
         var ids = IntKeys(keys);
         // Named in the bin too (the trail says who deleted what), but linked only while it has a page.
         var rows = await db.Activities.AsNoTracking().WithBin().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.ExternalRef, InBin = a.DeletedAt != null }).ToListAsync(ct);
-        return ByKey(rows, r => r.Id, r => new AuditSubjectName(r.Title ?? r.ExternalRef, r.InBin ? null : "/activities/" + r.Id));
+            .Select(a => new { a.Id, a.Title, a.TitleEn, a.ExternalRef, InBin = a.DeletedAt != null }).ToListAsync(ct);
+        return ByKey(rows, r => r.Id, r => new AuditSubjectName(ActivityTitles.Text(r.Title, r.TitleEn, r.ExternalRef), r.InBin ? null : "/activities/" + r.Id));
     }
 }
 
@@ -69,7 +69,7 @@ internal sealed class ActivityLegAuditSubject(ChanceryDbContext db, IStringLocal
         var rows = await (from leg in db.ActivityLegs.AsNoTracking()
                           join activity in db.Activities on leg.ActivityId equals activity.Id
                           where ids.Contains(leg.Id)
-                          select new { leg.Id, leg.CountryIso3, activity.Title, activity.ExternalRef, ActivityId = activity.Id }).ToListAsync(ct);
-        return ByKey(rows, r => r.Id, r => new AuditSubjectName($"{r.Title ?? r.ExternalRef} · {r.CountryIso3}", "/activities/" + r.ActivityId));
+                          select new { leg.Id, leg.CountryIso3, activity.Title, activity.TitleEn, activity.ExternalRef, ActivityId = activity.Id }).ToListAsync(ct);
+        return ByKey(rows, r => r.Id, r => new AuditSubjectName($"{ActivityTitles.Text(r.Title, r.TitleEn, r.ExternalRef)} · {r.CountryIso3}", "/activities/" + r.ActivityId));
     }
 }

@@ -16,6 +16,7 @@ public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Channel).HasConversion<string>().HasMaxLength(24);
         builder.Property(a => a.Title).HasMaxLength(1000);
+        builder.Property(a => a.TitleEn).HasMaxLength(1000);
         builder.Property(a => a.HostOrVenue).HasMaxLength(500);
         builder.Property(a => a.LeaderRoleText).HasMaxLength(300);
         builder.Property(a => a.CounterpartRoleText).HasMaxLength(300);

@@ -5,14 +5,14 @@ using Chancery.Web.Common.Writing;
 namespace Chancery.Web.Activities;
 
 public sealed record ActivityListItem(
-    int Id, string ExternalRef, [property: CodeSet(typeof(ActivityKind))] string Kind, [property: CodeSet(typeof(ActivityStatus))] string Status, DateOnly DateStart, DateOnly DateEnd, string? Title,
+    int Id, string ExternalRef, [property: CodeSet(typeof(ActivityKind))] string Kind, [property: CodeSet(typeof(ActivityStatus))] string Status, DateOnly DateStart, DateOnly DateEnd, string? Title, string? TitleEn,
     string? Leader, string? LeaderRole, IReadOnlyList<string> Countries, [property: CodeSet(typeof(ClassificationLevel))] string Classification);
 
 public sealed record ActivityLegDto(int Order, string CountryIso3, string? City, DateOnly? DateStart, DateOnly? DateEnd);
 
 public sealed record ActivityDetail(
     int Id, string ExternalRef, [property: CodeSet(typeof(ActivityKind))] string Kind, [property: CodeSet(typeof(ActivityDirection))] string Direction, [property: CodeSet(typeof(ActivityStatus))] string Status, DateOnly DateStart, DateOnly DateEnd,
-    string? Title, string? HostOrVenue, [property: CodeSet(typeof(ActivityChannel))] string? Channel,
+    string? Title, string? TitleEn, string? HostOrVenue, [property: CodeSet(typeof(ActivityChannel))] string? Channel,
     int? LeadPersonId, string? LeadPersonName, string? LeaderRoleText,
     int? CounterpartPersonId, string? CounterpartName, string? CounterpartRoleText,
     int? PartOfId, int? OwnerUnitId, string? Outcomes, IReadOnlyList<string> Themes, string? Sources, string? Notes,
@@ -27,7 +27,7 @@ public sealed record ActivityInput(
     string? Title, string? HostOrVenue, [property: CodeSet(typeof(ActivityChannel))] string? Channel, int? LeadPersonId, string? LeaderRoleText,
     int? CounterpartPersonId, string? CounterpartRoleText, int? PartOfId, int? OwnerUnitId,
     string? Outcomes, IReadOnlyList<string>? Themes, string? Sources, string? Notes, [property: CodeSet(typeof(ClassificationLevel))] string? Classification,
-    IReadOnlyList<ActivityLegInput>? Legs, int? Version);
+    IReadOnlyList<ActivityLegInput>? Legs, int? Version, string? TitleEn = null);
 
 /// <summary>What the activity list, its API and its export are filtered by (one record, one query:
 /// <see cref="ActivityQueries.Matching"/>). Sort is <c>date</c>, <c>-date</c>, <c>title</c> … (<see cref="ActivityQueries.Sorts"/>).</summary>

@@ -23,7 +23,7 @@ public static class ActivityExport
             {
                 a.ExternalRef, a.Kind, a.DateStart, a.DateEnd, a.Status, a.LeaderRoleText, Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName,
                 a.Direction, Countries = a.Legs.OrderBy(l => l.Order).Select(l => l.CountryIso3).ToList(),
-                Counterpart = a.CounterpartPerson == null ? null : a.CounterpartPerson.FullName, a.CounterpartRoleText, a.HostOrVenue, a.Title,
+                Counterpart = a.CounterpartPerson == null ? null : a.CounterpartPerson.FullName, a.CounterpartRoleText, a.HostOrVenue, a.Title, a.TitleEn,
                 PartOf = a.PartOf == null ? null : a.PartOf.ExternalRef, a.Channel, a.Classification, a.Sources, a.Notes,
             })
             .AsAsyncEnumerable();
@@ -36,6 +36,7 @@ public static class ActivityExport
                 string.Join(';', a.Countries), a.Counterpart, a.CounterpartRoleText, a.HostOrVenue, a.Title, a.PartOf,
                 a.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null, a.Classification.ToCode(), a.Sources, a.Notes,
                 null, // leader_office_change: an instruction to an import, not something stored
+                a.TitleEn,
             ];
         }
     }

@@ -30,6 +30,8 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider 
         new("title", Example: "Thăm chính thức Pháp và Đức"), new("part_of"),
         new("channel", Example: "government"), new("classification", Example: "internal"), new("source", Example: "Cổng TTĐT Chính phủ"),
         new("notes"), new("leader_office_change"),
+        // Last, so files written before it existed keep their columns where they were.
+        new("title_en", Example: "Official visit to France and Germany"),
     ];
 
     public override IReadOnlyList<ImportColumn> Columns => Format;
@@ -58,7 +60,7 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider 
             leaderRole, row.Optional("leader_name"), direction ?? kind?.DefaultDirection() ?? ActivityDirection.None, countries,
             row.Optional("counterpart_name"), row.Optional("counterpart_role"), row.Optional("host_or_venue"),
             row.Optional("title"), row.Optional("part_of"), channel, classification,
-            row.Optional("source"), row.Optional("notes")) { LeaderOfficeChange = officeChange };
+            row.Optional("source"), row.Optional("notes")) { LeaderOfficeChange = officeChange, TitleEn = row.Optional("title_en") };
     }
 
     /// <summary>The preview names a row by its dates and its title (its kind when it has none).</summary>
@@ -66,7 +68,7 @@ public sealed class ActivityImportDefinition(ChanceryDbContext db, TimeProvider 
     {
         var a = row.Value;
         var date = a.DateEnd == a.DateStart ? IsoDate.Format(a.DateStart) : $"{IsoDate.Format(a.DateStart)} – {IsoDate.Format(a.DateEnd)}";
-        return new(date, a.Title ?? words["Kind_" + Codes<ActivityKind>.ToCode(a.Kind)]);
+        return new(date, ActivityTitles.Shown(a.Title, a.TitleEn)?.Text ?? words["Kind_" + Codes<ActivityKind>.ToCode(a.Kind)]);
     }
 
     /// <summary>Kinds, statuses, directions, channels, levels, countries and our side's offices, named in

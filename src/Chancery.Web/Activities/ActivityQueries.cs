@@ -16,10 +16,16 @@ public sealed record ActivitySummary(
     int? LeadPersonId, string? Leader, string? LeaderRoleText, string? HostOrVenue, ClassificationLevel Classification,
     IReadOnlyList<string> Countries)
 {
+    /// <summary>The English title, when given (<see cref="ActivityTitles"/> picks the one to show).</summary>
+    public string? TitleEn { get; init; }
+    /// <summary>The leader's office as the reader's language names it (<see cref="OfficeTitles"/>);
+    /// <see cref="LeaderRoleText"/> is the record's own text.</summary>
+    public string? LeaderRole { get; init; }
+
     public string KindCode => Codes<ActivityKind>.ToCode(Kind);
     public string StatusCode => Codes<ActivityStatus>.ToCode(Status);
 
-    public ActivityListItem ToListItem() => new(Id, ExternalRef, KindCode, StatusCode, DateStart, DateEnd, Title, Leader, LeaderRoleText,
+    public ActivityListItem ToListItem() => new(Id, ExternalRef, KindCode, StatusCode, DateStart, DateEnd, Title, TitleEn, Leader, LeaderRole ?? LeaderRoleText,
         Countries, Classification.ToCode());
 }
 
@@ -101,13 +107,17 @@ public sealed class ActivityQueries(ChanceryDbContext db)
         var rows = await query.AsNoTracking()
             .Select(a => new
             {
-                a.Id, a.ExternalRef, a.Kind, a.Status, a.DateStart, a.DateEnd, a.Title, a.LeadPersonId,
+                a.Id, a.ExternalRef, a.Kind, a.Status, a.DateStart, a.DateEnd, a.Title, a.TitleEn, a.LeadPersonId,
                 Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName, a.LeaderRoleText, a.HostOrVenue, a.Classification,
             })
             .ToListAsync(ct);
         var countries = await CountriesOfAsync(rows.Select(a => a.Id).ToList(), ct);
+        var offices = rows.Count == 0 ? null : await OfficeTitles.LoadAsync(db, ct);
         return rows.Select(a => new ActivitySummary(a.Id, a.ExternalRef, a.Kind, a.Status, a.DateStart, a.DateEnd, a.Title, a.LeadPersonId,
-            a.Leader, a.LeaderRoleText, a.HostOrVenue, a.Classification, countries.TryGetValue(a.Id, out var c) ? c : [])).ToList();
+            a.Leader, a.LeaderRoleText, a.HostOrVenue, a.Classification, countries.TryGetValue(a.Id, out var c) ? c : [])
+        {
+            TitleEn = a.TitleEn, LeaderRole = offices!.Shown(a.LeaderRoleText, Reference.OfficeSide.Domestic),
+        }).ToList();
     }
 
     /// <summary>Activities that overlap [first, last] (one spanning the window's edge is included), by start date.</summary>
@@ -149,7 +159,7 @@ public sealed class ActivityQueries(ChanceryDbContext db)
 
     public static ActivityDetail ToDetail(Activity a) => new(
         a.Id, a.ExternalRef, Codes<ActivityKind>.ToCode(a.Kind), Codes<ActivityDirection>.ToCode(a.Direction),
-        Codes<ActivityStatus>.ToCode(a.Status), a.DateStart, a.DateEnd, a.Title, a.HostOrVenue,
+        Codes<ActivityStatus>.ToCode(a.Status), a.DateStart, a.DateEnd, a.Title, a.TitleEn, a.HostOrVenue,
         a.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null,
         a.LeadPersonId, a.LeadPerson?.FullName, a.LeaderRoleText, a.CounterpartPersonId, a.CounterpartPerson?.FullName,
         a.CounterpartRoleText, a.PartOfId, a.OwnerUnitId, a.Outcomes, a.ThemeList(), a.Sources, a.Notes,
@@ -170,4 +180,7 @@ public sealed class ActivityQueries(ChanceryDbContext db)
 
     /// <summary>Country names (partners of kind country, whoever may see them) in the reader's language.</summary>
     public Task<CountryNames> CountryNamesAsync(CancellationToken ct) => PartnerCountryNames.LoadAsync(db, ct);
+
+    /// <summary>The offices' names in the reader's language, for role texts as records wrote them.</summary>
+    public Task<OfficeTitles> OfficeTitlesAsync(CancellationToken ct) => OfficeTitles.LoadAsync(db, ct);
 }

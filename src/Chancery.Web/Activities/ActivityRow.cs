@@ -18,6 +18,9 @@ public sealed record ActivityRow(
     /// null: nothing, the leader must hold the named office on the row's date as recorded.</summary>
     public LeaderOfficeChange? LeaderOfficeChange { get; init; }
 
+    /// <summary>The optional title_en column: the title in English beside the Vietnamese one.</summary>
+    public string? TitleEn { get; init; }
+
     /// <summary>Set while planning: the offices the role texts resolve to.</summary>
     public int LeaderOfficeId { get; set; }
     public int? CounterpartOfficeId { get; set; }
@@ -35,6 +38,7 @@ public sealed record ActivityRow(
         a.DateStart = DateStart;
         a.DateEnd = DateEnd;
         a.Title = Title;
+        a.TitleEn = TitleEn;
         a.HostOrVenue = HostOrVenue;
         a.Channel = Channel;
         a.LeaderRoleText = LeaderRole;
@@ -85,6 +89,7 @@ internal static class ActivityRowDiff
         Compare("counterpart_role", stored.CounterpartRoleText, row.CounterpartRole);
         Compare("host_or_venue", stored.HostOrVenue, row.HostOrVenue);
         Compare("title", stored.Title, row.Title);
+        Compare("title_en", stored.TitleEn, row.TitleEn);
         Compare("part_of", stored.PartOf?.ExternalRef, row.PartOf);
         Compare("channel", stored.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null, row.Channel is { } rc ? Codes<ActivityChannel>.ToCode(rc) : null);
         Compare("classification", stored.Classification.ToCode(), row.Level.ToCode());

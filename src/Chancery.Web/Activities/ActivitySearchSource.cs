@@ -12,7 +12,7 @@ namespace Chancery.Web.Activities;
 public sealed class ActivitySearchSource(ChanceryDbContext db, IStringLocalizer<ActivitiesText> text)
     : SearchSource<Activity, ActivitySearchSource.Row>(db)
 {
-    public sealed record Row(int Id, string? Title, string ExternalRef, ActivityKind Kind, DateOnly DateStart);
+    public sealed record Row(int Id, string? Title, string? TitleEn, string ExternalRef, ActivityKind Kind, DateOnly DateStart);
 
     protected override string Heading => text["Activities"];
 
@@ -25,8 +25,8 @@ public sealed class ActivitySearchSource(ChanceryDbContext db, IStringLocalizer<
     protected override IOrderedQueryable<Activity> ThenOrder(IOrderedQueryable<Activity> ranked) =>
         ranked.ThenByDescending(a => a.DateStart).ThenByDescending(a => a.Id);
 
-    protected override Expression<Func<Activity, Row>> Columns => a => new Row(a.Id, a.Title, a.ExternalRef, a.Kind, a.DateStart);
+    protected override Expression<Func<Activity, Row>> Columns => a => new Row(a.Id, a.Title, a.TitleEn, a.ExternalRef, a.Kind, a.DateStart);
 
     protected override SearchHit ToHit(Row a) =>
-        new(text["Activities"], a.Title ?? a.ExternalRef, $"{Formats.Date(a.DateStart)} · {text["Kind_" + Codes<ActivityKind>.ToCode(a.Kind)]}", "/activities/" + a.Id);
+        new(text["Activities"], ActivityTitles.Text(a.Title, a.TitleEn, a.ExternalRef), $"{Formats.Date(a.DateStart)} · {text["Kind_" + Codes<ActivityKind>.ToCode(a.Kind)]}", "/activities/" + a.Id);
 }

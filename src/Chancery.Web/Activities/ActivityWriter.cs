@@ -124,6 +124,7 @@ public sealed class ActivityWriter(ChanceryDbContext db, ActivityQueries queries
         a.DateStart = input.DateStart;
         a.DateEnd = input.DateEnd ?? input.DateStart;
         a.Title = input.Title;
+        a.TitleEn = string.IsNullOrWhiteSpace(input.TitleEn) ? null : input.TitleEn.Trim();
         a.HostOrVenue = input.HostOrVenue;
         a.Channel = input.Channel is not null && Codes<ActivityChannel>.TryParse(input.Channel, out var c) ? c : null;
         a.LeadPersonId = input.LeadPersonId;

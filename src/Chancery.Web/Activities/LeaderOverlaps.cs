@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Web.Activities;
 
 /// <summary>Another activity of the same lead person whose dates overlap this one's.</summary>
-public sealed record LeaderClash(int Id, string? Title, ActivityKind Kind, DateOnly DateStart, DateOnly DateEnd);
+public sealed record LeaderClash(int Id, string? Title, ActivityKind Kind, DateOnly DateStart, DateOnly DateEnd)
+{
+    public string? TitleEn { get; init; }
+}
 
 /// <summary>Finds where a leader is booked twice: activities of the same lead person overlapping in
 /// dates, except those of the same family: what this one is part of (a meeting during a trip is
@@ -25,13 +28,13 @@ public static class LeaderOverlaps
             .Where(a => a.LeadPersonId == lead && a.Id != self.Id && a.DateStart <= self.DateEnd && a.DateEnd >= self.DateStart
                 && !NotBooking.Contains(a.Status))
             .OrderBy(a => a.DateStart).ThenBy(a => a.Id)
-            .Select(a => new { a.Id, a.Title, a.Kind, a.DateStart, a.DateEnd, a.PartOfId })
+            .Select(a => new { a.Id, a.Title, a.TitleEn, a.Kind, a.DateStart, a.DateEnd, a.PartOfId })
             .ToListAsync(ct);
         if (candidates.Count == 0) return [];
 
         var family = await FamilyAsync(db, self.Id, self.PartOfId, ct);
         return candidates.Where(c => !family.Contains(c.Id))
-            .Select(c => new LeaderClash(c.Id, c.Title, c.Kind, c.DateStart, c.DateEnd)).ToList();
+            .Select(c => new LeaderClash(c.Id, c.Title, c.Kind, c.DateStart, c.DateEnd) { TitleEn = c.TitleEn }).ToList();
     }
 
     /// <summary>The activities this one is part of (up the chain), and those part of its parent (its

@@ -5,12 +5,16 @@ namespace Chancery.Web.Calendar;
 
 /// <summary>One activity as the calendar shows it: enough to draw a bar, an agenda line or a feed event.
 /// <paramref name="Countries"/> and the legs' countries are names in the reader's language (resolved by
-/// <see cref="CalendarQueries"/> in the request's culture).</summary>
+/// <see cref="CalendarQueries"/> in the request's culture), and so is <paramref name="Title"/> (the English title on
+/// English screens and feeds when the activity has one, <see cref="ActivityTitles"/>).</summary>
 public sealed record CalendarEntry(
     int Id, ActivityKind Kind, ActivityStatus Status, DateOnly DateStart, DateOnly DateEnd, string? Title,
     int? LeaderId, string? Leader, string? LeaderRole, string? HostOrVenue, IReadOnlyList<string> Countries,
     IReadOnlyList<CalendarLeg> Legs)
 {
+    /// <summary>The title's language when it is not the reader's (only the other language's title exists).</summary>
+    public string? TitleLang { get; init; }
+
     public string KindCode => Codes<ActivityKind>.ToCode(Kind);
     public string StatusCode => Codes<ActivityStatus>.ToCode(Status);
 

@@ -22,10 +22,14 @@ public sealed class CalendarQueries(ActivityQueries activities, PeopleQueries pe
         }, ct);
         var legs = await activities.LegsOfAsync(rows.Select(a => a.Id).ToList(), ct);
         var names = rows.Count == 0 ? Common.Localization.CountryNames.None : await activities.CountryNamesAsync(ct);
-        return rows.Select(a => new CalendarEntry(a.Id, a.Kind, a.Status, a.DateStart, a.DateEnd, a.Title, a.LeadPersonId,
-            a.Leader, a.LeaderRoleText, a.HostOrVenue, a.Countries.Distinct(StringComparer.OrdinalIgnoreCase).Select(c => names[c]).ToList(),
-            legs.TryGetValue(a.Id, out var l) ? l.Select(x => new CalendarLeg(names[x.CountryIso3], x.DateStart, x.DateEnd)).ToList() : []))
-            .ToList();
+        return rows.Select(a =>
+        {
+            var title = ActivityTitles.Shown(a.Title, a.TitleEn);
+            return new CalendarEntry(a.Id, a.Kind, a.Status, a.DateStart, a.DateEnd, title?.Text, a.LeadPersonId,
+                a.Leader, a.LeaderRole ?? a.LeaderRoleText, a.HostOrVenue, a.Countries.Distinct(StringComparer.OrdinalIgnoreCase).Select(c => names[c]).ToList(),
+                legs.TryGetValue(a.Id, out var l) ? l.Select(x => new CalendarLeg(names[x.CountryIso3], x.DateStart, x.DateEnd)).ToList() : [])
+            { TitleLang = title?.Lang };
+        }).ToList();
     }
 
     /// <summary>The leaders the calendar's filter offers (see <see cref="LeaderChoices"/>).</summary>

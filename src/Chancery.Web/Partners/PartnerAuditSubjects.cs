@@ -26,7 +26,7 @@ internal sealed class PartnerAuditSubject(ChanceryDbContext db, IStringLocalizer
     public override string? Value(string field, string value) => field switch
     {
         nameof(Partner.Kind) => value == nameof(PartnerKind.Country) ? shared["Country"].Value : value == nameof(PartnerKind.Organisation) ? shared["Organisation"].Value : null,
-        nameof(Partner.Region) or nameof(Partner.Subregion) => Word(text, "Region_" + value),
+        nameof(Partner.Region) or nameof(Partner.Subregion) => WorldRegions.Find(value) is { } region ? text["WorldRegion_" + region.Code].Value : Word(text, "Region_" + value),
         _ => null,
     };
 

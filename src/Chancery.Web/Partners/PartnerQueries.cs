@@ -75,12 +75,11 @@ public sealed class PartnerQueries(ChanceryDbContext db, TimeProvider clock)
         return e is null ? null : FrameworkEventDetail.From(e);
     }
 
-    /// <summary>The regions partners are in, for the list's filter.</summary>
+    /// <summary>The regions of the region list that partners are in, in the list's order, for the list's filter.</summary>
     public async Task<List<string>> RegionsAsync(CancellationToken ct = default)
     {
-        var regions = await db.Partners.AsNoTracking().Where(p => p.Region != null).Select(p => p.Region!).Distinct().ToListAsync(ct);
-        regions.Sort(StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true));
-        return regions;
+        var used = (await db.Partners.AsNoTracking().Where(p => p.Region != null).Select(p => p.Region!).Distinct().ToListAsync(ct)).ToHashSet();
+        return WorldRegions.Regions.Select(r => r.Code).Where(used.Contains).ToList();
     }
 
     /// <summary>The orders the list offers (by name in the reader's language unless asked otherwise).</summary>

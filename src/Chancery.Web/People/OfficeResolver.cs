@@ -27,7 +27,7 @@ public sealed class OfficeResolver
     public Office? Resolve(string? text, OfficeSide side) =>
         string.IsNullOrWhiteSpace(text) ? null : _byName.GetValueOrDefault((side, Key(text)));
 
-    private static string Key(string text)
+    internal static string Key(string text)
     {
         var folded = TextFolding.Fold(text.Replace('-', ' ').Replace('.', ' '));
         if (folded.StartsWith("the ", StringComparison.Ordinal)) folded = folded[4..];

@@ -18,6 +18,7 @@ public sealed class ReferenceDataSeeder(ChanceryDbContext db, ImportPipeline pip
     public async Task SeedAsync(CancellationToken ct)
     {
         await SeedPartnersAsync(ct);
+        await UpdatePartnersAsync(ct);
         await SeedOfficesAsync(ct);
         await SeedPartnershipsAsync(ct);
     }
@@ -63,6 +64,33 @@ public sealed class ReferenceDataSeeder(ChanceryDbContext db, ImportPipeline pip
         {
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Loaded {Count} countries and organisations", added);
+        }
+    }
+
+    /// <summary>Brings partners stored by earlier releases up to the reference list: a Vietnamese country
+    /// name that was never a user's choice (<see cref="ShippedNames"/>) becomes the standard one, and a
+    /// region or sub-region typed as words becomes the region list's code (a country's from the list,
+    /// by its ISO3; text the list does not know is left for an editor to choose again).</summary>
+    private async Task UpdatePartnersAsync(CancellationToken ct)
+    {
+        var countries = EmbeddedCsv.Rows("countries.csv").ToDictionary(r => r["iso3"]);
+        var changed = 0;
+        foreach (var p in await db.Partners.IgnoreQueryFilters().ToListAsync(ct))
+        {
+            var row = p.Kind == PartnerKind.Country ? countries.GetValueOrDefault(p.Code) : null;
+            var before = (p.NameVi, p.Region, p.Subregion);
+            if (row is not null && !string.IsNullOrWhiteSpace(row["name_vi"]) && ShippedNames.WasShipped(p.Code, p.NameVi, p.NameEn))
+                p.NameVi = row["name_vi"];
+            if (p.Region is not null && WorldRegions.Find(p.Region) is null)
+                p.Region = row is not null ? NullIfEmpty(row["region"]) : WorldRegions.FromLegacyText(p.Region) ?? p.Region;
+            if (p.Subregion is not null && WorldRegions.Find(p.Subregion) is null)
+                p.Subregion = row is not null ? NullIfEmpty(row["subregion"]) : WorldRegions.FromLegacyText(p.Subregion) ?? p.Subregion;
+            if (before != (p.NameVi, p.Region, p.Subregion)) changed++;
+        }
+        if (changed > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Brought {Count} partners up to the reference list (names, regions)", changed);
         }
     }
 

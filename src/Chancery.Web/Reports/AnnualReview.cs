@@ -1,3 +1,4 @@
+using Chancery.Web.Activities;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Classification;
 namespace Chancery.Web.Reports;
@@ -9,8 +10,15 @@ public sealed record AnnualReviewFigures(
 
 /// <summary>One record behind a figure, enough for a reader to check it. Its classification (a code,
 /// "internal") marks the review's documents with the highest level they count.</summary>
-public sealed record ReviewRecord(int Id, string ExternalRef, string? Title, [property: CodeSet(typeof(Activities.ActivityKind))] string Kind, DateOnly DateStart, string? Leader, IReadOnlyList<string> Countries,
-    [property: CodeSet(typeof(ClassificationLevel))] string Classification);
+public sealed record ReviewRecord(int Id, string ExternalRef, string? Title, [property: CodeSet(typeof(ActivityKind))] string Kind, DateOnly DateStart, string? Leader, IReadOnlyList<string> Countries,
+    [property: CodeSet(typeof(ClassificationLevel))] string Classification)
+{
+    /// <summary>The English title, when given.</summary>
+    public string? TitleEn { get; init; }
+
+    /// <summary>The title in the document's or page's language (<see cref="ActivityTitles"/>), else the reference.</summary>
+    public string ShownTitle => ActivityTitles.Text(Title, TitleEn, ExternalRef);
+}
 
 public sealed record ReviewCountry(string Code, string NameVi, string NameEn);
 

@@ -143,7 +143,7 @@ public static class AnnualReviewDocx
                     countries.Select(c => (IReadOnlyList<string>)[c.Code, LocalizationSetup.IsVietnamese ? c.NameVi : c.NameEn]));
             else
                 yield return Grid([1500, TextWidth - 5300, 2100, 1700], [text["Date"], text["Title"], text["Leader"], text["Countries"]],
-                    section.Records!.Select(r => (IReadOnlyList<string>)[Formats.Date(r.DateStart), r.Title ?? r.ExternalRef, r.Leader ?? "", ReviewCountryNames.Names(r.Countries)]));
+                    section.Records!.Select(r => (IReadOnlyList<string>)[Formats.Date(r.DateStart), r.ShownTitle, r.Leader ?? "", ReviewCountryNames.Names(r.Countries)]));
         }
     }
 

@@ -74,7 +74,7 @@ public sealed class AnnualReviewQuery(ChanceryDbContext db)
         var rows = await db.Activities.AsNoTracking()
             .Where(a => counted.Contains(a.Id))
             .OrderBy(a => a.DateStart).ThenBy(a => a.Id)
-            .Select(a => new { a.Id, a.ExternalRef, a.Title, a.Kind, a.DateStart, Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName, a.Classification })
+            .Select(a => new { a.Id, a.ExternalRef, a.Title, a.TitleEn, a.Kind, a.DateStart, Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName, a.Classification })
             .ToListAsync(ct);
 
         var ids = rows.Select(r => r.Id).ToList();
@@ -84,7 +84,7 @@ public sealed class AnnualReviewQuery(ChanceryDbContext db)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(l => l.Order).Select(l => l.CountryIso3).ToList());
 
         var records = rows.Select(r => new ReviewRecord(r.Id, r.ExternalRef, r.Title, Codes<ActivityKind>.ToCode(r.Kind), r.DateStart,
-            r.Leader, legs.GetValueOrDefault(r.Id) ?? [], r.Classification.ToCode())).ToList();
+            r.Leader, legs.GetValueOrDefault(r.Id) ?? [], r.Classification.ToCode()) { TitleEn = r.TitleEn }).ToList();
         List<ReviewRecord> OfKind(params ActivityKind[] kinds) =>
             records.Where(r => kinds.Any(k => Codes<ActivityKind>.ToCode(k) == r.Kind)).ToList();
 

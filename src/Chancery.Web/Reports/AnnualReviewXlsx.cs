@@ -57,7 +57,7 @@ public static class AnnualReviewXlsx
                     sheet.Cell(row, 1).SetValue(record.DateStart.ToDateTime(TimeOnly.MinValue));
                     sheet.Cell(row, 1).Style.DateFormat.Format = LocalizationSetup.IsVietnamese ? "dd/mm/yyyy" : "d mmm yyyy";
                     sheet.Cell(row, 2).SetValue(activityWords["Kind_" + record.Kind].Value);
-                    sheet.Cell(row, 3).SetValue(record.Title ?? record.ExternalRef);
+                    sheet.Cell(row, 3).SetValue(record.ShownTitle);
                     sheet.Cell(row, 4).SetValue(record.Leader ?? "");
                     sheet.Cell(row, 5).SetValue(ReviewCountryNames.Names(record.Countries));
                     row++;

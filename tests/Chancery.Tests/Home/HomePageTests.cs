@@ -108,13 +108,13 @@ public abstract partial class HomePageTests(ClockedAppFixture fixture)
 
         var vi = Between(await PageAsync(reader, "/", Ct), "class=\"home-anniversaries\"", "</section>");
 
-        vi.ShouldContain("10 năm Đối tác chiến lược với Uruguay");
+        vi.ShouldContain("10 năm Đối tác chiến lược với U-ru-goay");
         vi.ShouldContain("href=\"/partners/URY\"");
-        vi.ShouldNotContain("Đối tác toàn diện với Uruguay");
-        vi.ShouldNotContain("Peru");
-        vi.ShouldNotContain("Ecuador"); // secret, and the reader is cleared for internal
+        vi.ShouldNotContain("Đối tác toàn diện với U-ru-goay");
+        vi.ShouldNotContain("Pê-ru");
+        vi.ShouldNotContain("Ê-cu-a-đo"); // secret, and the reader is cleared for internal
         Between(await PageAsync(admin, "/", Ct), "class=\"home-anniversaries\"", "</section>")
-            .ShouldContain("5 năm Đối tác toàn diện với Ecuador");
+            .ShouldContain("5 năm Đối tác toàn diện với Ê-cu-a-đo");
         var en = Between(await EnglishPageAsync(reader, "/"), "class=\"home-anniversaries\"", "</section>");
         en.ShouldContain("10 years of the strategic partnership with Uruguay");
         en.ShouldContain("Anniversaries this month");

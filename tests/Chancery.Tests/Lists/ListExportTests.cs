@@ -133,7 +133,7 @@ public abstract partial class ListExportTests(AppFixture fixture)
 
         var row = export.Split('\n')[1].TrimEnd('\r');
         row.ShouldBe("xformula,phone_call,2026-09-01,2026-09-01,completed,Prime Minister,Trần Xuất Khẩu,none,FRA,,,'@venue,"
-            + "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",,,internal,'+source,'-note,");
+            + "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",,,internal,'+source,'-note,,"); // leader_office_change and title_en empty
         var (again, second) = await ActivityDataset.ImportAsync(admin, export.TrimStart('\uFEFF'));
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
         (second!.Created, second.Updated, second.Unchanged).ShouldBe((0, 0, 1));

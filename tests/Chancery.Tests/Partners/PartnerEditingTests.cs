@@ -19,7 +19,7 @@ public abstract class PartnerEditingTests(AppFixture fixture)
 
     private static object NewPartner(string code) => new
     {
-        code, kind = "country", nameVi = "Nước thử " + code, nameEn = "Testland " + code, region = "Asia",
+        code, kind = "country", nameVi = "Nước thử " + code, nameEn = "Testland " + code, region = "asia",
     };
 
     [Fact]

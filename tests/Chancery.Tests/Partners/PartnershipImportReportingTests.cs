@@ -54,7 +54,7 @@ public abstract class PartnershipImportReportingTests(AppFixture fixture)
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var html = await PageAsync(client, response.Headers.Location!.ToString(), Ct);
         var table = Between(html, "import-preview", "</table>");
-        table.ShouldContain("Argentina: Đối tác chiến lược");
+        table.ShouldContain("Ác-hen-ti-na: Đối tác chiến lược");
         table.ShouldContain("2031-02");
         html.ShouldContain("Đối tác và sự kiện");
     }

@@ -14,6 +14,7 @@ public sealed class ActivityForm
     public DateOnly? DateStart { get; set; }
     public DateOnly? DateEnd { get; set; }
     public string? Title { get; set; }
+    public string? TitleEn { get; set; }
     public string? HostOrVenue { get; set; }
     public string? Channel { get; set; }
     public int? LeadPersonId { get; set; }
@@ -84,12 +85,12 @@ public sealed class ActivityForm
         Blank(Channel), LeadPersonId, Blank(LeaderRoleText), CounterpartPersonId, Blank(CounterpartRoleText), PartOfId, OwnerUnitId,
         Blank(Outcomes), themes, Blank(Sources), Blank(Notes), Blank(Classification),
         FilledLegs().Select(x => new ActivityLegInput(x.Leg.CountryIso3?.Trim() ?? "", Blank(x.Leg.City), x.Leg.DateStart, x.Leg.DateEnd)).ToList(),
-        Version);
+        Version, Blank(TitleEn));
 
     public static ActivityForm From(ActivityDetail d) => new()
     {
         ExternalRef = d.ExternalRef, Kind = d.Kind, Direction = d.Direction, Status = d.Status, DateStart = d.DateStart, DateEnd = d.DateEnd,
-        Title = d.Title, HostOrVenue = d.HostOrVenue, Channel = d.Channel, LeadPersonId = d.LeadPersonId, LeaderRoleText = d.LeaderRoleText,
+        Title = d.Title, TitleEn = d.TitleEn, HostOrVenue = d.HostOrVenue, Channel = d.Channel, LeadPersonId = d.LeadPersonId, LeaderRoleText = d.LeaderRoleText,
         CounterpartPersonId = d.CounterpartPersonId, CounterpartRoleText = d.CounterpartRoleText, PartOfId = d.PartOfId,
         OwnerUnitId = d.OwnerUnitId, Outcomes = d.Outcomes, Sources = d.Sources, Notes = d.Notes, Classification = d.Classification,
         Version = d.Version,
@@ -109,6 +110,7 @@ public sealed class ActivityForm
             new(a("DateStart"), Formats.Date(DateStart), Formats.Date(stored.DateStart)),
             new(a("DateEnd"), Formats.Date(DateEnd ?? DateStart), Formats.Date(stored.DateEnd)),
             new(a("Title"), Title, stored.Title),
+            new(a("TitleEnLabel"), TitleEn, stored.TitleEn),
             new(a("LeaderRole"), LeaderRoleText, stored.LeaderRoleText),
             new(a("Venue"), HostOrVenue, stored.HostOrVenue),
             new(a("Channel"), Channel, stored.Channel),

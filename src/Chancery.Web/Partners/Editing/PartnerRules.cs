@@ -20,7 +20,22 @@ public static partial class PartnerRules
             problems.Add("iso2", "ErrAlpha2");
         if (string.IsNullOrWhiteSpace(input.NameVi)) problems.Add("nameVi", ErrorCodes.Required);
         if (string.IsNullOrWhiteSpace(input.NameEn)) problems.Add("nameEn", ErrorCodes.Required);
+        CheckRegion(input, problems);
     }
+
+    /// <summary>Region and sub-region come from <see cref="WorldRegions"/> (codes, never free text); a
+    /// sub-region must lie in the chosen region, and needs one.</summary>
+    private static void CheckRegion(PartnerInput input, Problems problems)
+    {
+        var region = Blank(input.Region);
+        var subregion = Blank(input.Subregion);
+        if (region is not null && !WorldRegions.IsRegion(region))
+            problems.Add("region", "ErrRegion");
+        else if (subregion is not null && !WorldRegions.IsSubregionOf(subregion, region))
+            problems.Add("subregion", "ErrSubregion");
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>The level and the date as parsed; both default when the input is refused.</summary>
     public static (RelationLevel Level, PartialDate When) CheckEvent(FrameworkEventInput input, Problems problems)
