@@ -1,0 +1,43 @@
+using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Modules;
+using Chancery.Web.Common.Search;
+using Chancery.Web.Common.Writing;
+using Chancery.Web.Directives.Importing;
+
+namespace Chancery.Web.Directives;
+
+/// <summary>Directives and their tasks: from the Prime Minister's conclusions to each unit's deadline,
+/// with progress reports, the Government Office's scoreboard, recurring reporting tasks and deadline
+/// warnings. The home page shows an officer their unit's tasks through its section extension point.</summary>
+public sealed class DirectivesModule : IChanceryModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<UnitScope>();
+        services.AddScoped<DirectiveQueries>();
+        services.AddScoped<DirectiveWriter>();
+        services.AddScoped<TaskWriter>();
+        services.AddScoped<TaskScoreboardQuery>();
+        services.AddScoped<DirectiveImportDefinition>();
+        services.AddScoped<TaskImportDefinition>();
+        services.AddScoped<ProgressImportDefinition>();
+        services.AddScoped<ISearchSource, DirectiveSearchSource>();
+        services.AddScoped<ISearchSource, TaskSearchSource>();
+        services.AddErrorTexts<DirectivesText>();
+        services.AddAuditSubject<DirectiveAuditSubject>();
+        services.AddAuditSubject<TaskAuditSubject>();
+    }
+
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapDirectiveEndpoints();
+        api.MapScoreboardEndpoints();
+    }
+
+    public IEnumerable<MenuEntry> Menu =>
+    [
+        new("/directives", typeof(DirectivesText), "Directives", 250),
+        new("/tasks", typeof(DirectivesText), "TaskLists", 260),
+        new("/reports/task-scoreboard", typeof(DirectivesText), "Scoreboard", 410, FullLoad: true),
+    ];
+}
