@@ -2,7 +2,9 @@ using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Common.Writing;
+using Chancery.Web.Directives.Components;
 using Chancery.Web.Directives.Importing;
+using Chancery.Web.Home;
 
 namespace Chancery.Web.Directives;
 
@@ -33,6 +35,9 @@ public sealed class DirectivesModule : IChanceryModule
         api.MapDirectiveEndpoints();
         api.MapScoreboardEndpoints();
     }
+
+    /// <summary>"My unit's tasks" on the home page.</summary>
+    public IEnumerable<PageSection> Sections => [new(HomePageSections.Name, typeof(MyUnitTasksSection), 10)];
 
     public IEnumerable<MenuEntry> Menu =>
     [

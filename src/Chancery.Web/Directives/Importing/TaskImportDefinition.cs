@@ -111,8 +111,10 @@ public sealed class TaskImportDefinition(ChanceryDbContext db, UnitScope scope, 
             diff.Compare("classification", existing.Classification.ToCode(), level.Value.ToCode());
             diff.Compare("notes", existing.Notes, value.Notes);
             diff.Compare("recurrence", existing.Recurrence.ToString(), value.Recurrence.ToString());
-            diff.Compare("parent_id", existing.ParentId is null ? null : "set", value.ParentId is null ? null : "set");
-            plan.Add(new PlannedRow<TaskImportRow>(row.Line, row.Key, diff.Action == ImportAction.Unchanged && value.ParentId is not null ? ImportAction.Update : diff.Action, value, diff.Changes) { Target = target });
+            // The stored parent by its reference (the file names parents by theirs); one the file does not name reads "?".
+            var storedParent = existing.ParentId is { } pid ? stored.Values.FirstOrDefault(s => s.Id == pid)?.ExternalRef ?? "?" : null;
+            diff.Compare("parent_id", storedParent, value.ParentId);
+            plan.Add(new PlannedRow<TaskImportRow>(row.Line, row.Key, diff.Action, value, diff.Changes) { Target = target });
         }
         return plan;
     }
