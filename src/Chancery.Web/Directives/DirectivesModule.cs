@@ -4,6 +4,7 @@ using Chancery.Web.Common.Search;
 using Chancery.Web.Common.Writing;
 using Chancery.Web.Directives.Components;
 using Chancery.Web.Directives.Importing;
+using Chancery.Web.Directives.Notifications;
 using Chancery.Web.Home;
 
 namespace Chancery.Web.Directives;
@@ -28,16 +29,27 @@ public sealed class DirectivesModule : IChanceryModule
         services.AddErrorTexts<DirectivesText>();
         services.AddAuditSubject<DirectiveAuditSubject>();
         services.AddAuditSubject<TaskAuditSubject>();
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<DeadlineNotifier>();
+        services.AddScoped<MailSender>();
+        services.AddScoped<NotificationQueries>();
+        services.AddHostedService<DeadlineWarningService>();
     }
 
     public void MapApi(RouteGroupBuilder api)
     {
         api.MapDirectiveEndpoints();
         api.MapScoreboardEndpoints();
+        api.MapNotificationEndpoints();
     }
 
     /// <summary>"My unit's tasks" on the home page.</summary>
-    public IEnumerable<PageSection> Sections => [new(HomePageSections.Name, typeof(MyUnitTasksSection), 10)];
+    public IEnumerable<PageSection> Sections =>
+    [
+        new(HomePageSections.Name, typeof(MyUnitTasksSection), 10),
+        new(LayoutSections.Header, typeof(NotificationBell), 10),
+    ];
 
     public IEnumerable<MenuEntry> Menu =>
     [

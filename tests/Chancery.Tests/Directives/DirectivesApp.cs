@@ -8,7 +8,7 @@ namespace Chancery.Tests.Directives;
 
 /// <summary>The app with a clock the test moves (deadlines pass, tasks are done at a chosen instant),
 /// and the deadline-warning job's own timer kept still (tests run it by hand).</summary>
-public sealed class DirectivesAppFactory(TestProvider provider) : ChanceryAppFactory(provider)
+public sealed class DirectivesAppFactory(TestProvider provider, string? sharedPostgresDatabase = null) : ChanceryAppFactory(provider, sharedPostgresDatabase)
 {
     /// <summary>10 January 2025, 10:00 in Hanoi.</summary>
     public static readonly DateTimeOffset Start = new(2025, 1, 10, 3, 0, 0, TimeSpan.Zero);
