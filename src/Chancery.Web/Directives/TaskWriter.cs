@@ -78,6 +78,8 @@ public sealed class TaskWriter(ChanceryDbContext db, DirectiveQueries queries, U
         if (task is null) return WriteOutcome<TaskDetail>.NotFound();
         var problems = new Problems();
         if (!await scope.MayEditAsync(task.LeadUnitId, ct)) problems.Add("done", DirectiveRules.NotYourUnit);
+        // A close sent from a page that was read before the task changed (closed meanwhile) is a conflict.
+        if (!problems.Any && task.Version != request.Version) return WriteOutcome<TaskDetail>.Conflict(await queries.GetTaskAsync(id, ct));
         if (task.DoneDate is not null) problems.Add("done", DirectiveRules.AlreadyDone);
         db.ExpectVersion(task, request.Version);
         var today = clock.Today();
