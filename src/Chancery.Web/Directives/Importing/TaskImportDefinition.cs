@@ -106,7 +106,8 @@ public sealed class TaskImportDefinition(ChanceryDbContext db, UnitScope scope, 
             diff.Compare("done_date", Iso(existing.DoneDate), Iso(value.DoneDate));
             diff.Compare("key_task", existing.KeyTask.ToString(), value.KeyTask.ToString());
             diff.Compare("indicator_name", existing.IndicatorName, value.IndicatorName);
-            diff.Compare("indicator_target", existing.IndicatorTarget?.ToString(CultureInfo.InvariantCulture), value.IndicatorTarget?.ToString(CultureInfo.InvariantCulture));
+            // G29: 3.0 as stored and 3 as typed are the same number.
+            diff.Compare("indicator_target", existing.IndicatorTarget?.ToString("G29", CultureInfo.InvariantCulture), value.IndicatorTarget?.ToString("G29", CultureInfo.InvariantCulture));
             diff.Compare("indicator_unit", existing.IndicatorUnit, value.IndicatorUnit);
             diff.Compare("classification", existing.Classification.ToCode(), level.Value.ToCode());
             diff.Compare("notes", existing.Notes, value.Notes);
