@@ -67,6 +67,28 @@ foreach (var batch in generator.Rows(options.Activities).Chunk(options.Batch))
     loaded += batch.Length;
     Console.WriteLine($"{loaded} activities loaded ({outcome.Created} created, {outcome.Updated} updated, {outcome.Unchanged} unchanged), {loaded / total.Elapsed.TotalSeconds:F0} rows/s");
 }
+
+// The two conferences' directives (January 2023 and January 2025), split into the tasks their text
+// names, through the same imports a user runs (Directives/*.csv, copied beside the program).
+var folder = Path.Combine(AppContext.BaseDirectory, "Directives");
+foreach (var (file, kind) in new[] { ("directives.csv", 0), ("tasks.csv", 1), ("task_progress.csv", 2) })
+{
+    using var scope = app.Services.CreateScope();
+    var pipeline = scope.ServiceProvider.GetRequiredService<ImportPipeline>();
+    var upload = new ImportFile(file, ImportFormat.Csv, await File.ReadAllBytesAsync(Path.Combine(folder, file)));
+    var outcome = kind switch
+    {
+        0 => await pipeline.RunAsync(scope.ServiceProvider.GetRequiredService<Chancery.Web.Directives.Importing.DirectiveImportDefinition>(), upload, dryRun: false),
+        1 => await pipeline.RunAsync(scope.ServiceProvider.GetRequiredService<Chancery.Web.Directives.Importing.TaskImportDefinition>(), upload, dryRun: false),
+        _ => await pipeline.RunAsync(scope.ServiceProvider.GetRequiredService<Chancery.Web.Directives.Importing.ProgressImportDefinition>(), upload, dryRun: false),
+    };
+    if (!outcome.Succeeded)
+    {
+        foreach (var p in outcome.Problems.Take(20)) Console.Error.WriteLine($"{file} line {p.Line} {p.Column}: {p.Reason}");
+        return 1;
+    }
+    Console.WriteLine($"{file}: {outcome.Created} created, {outcome.Updated} updated, {outcome.Unchanged} unchanged");
+}
 return 0;
 
 internal sealed record Args(int Seed, int Activities, string? Out, string Provider, string? Connection, int Batch)
