@@ -176,6 +176,125 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.ToTable("activity_legs", (string)null);
                 });
 
+            modelBuilder.Entity("Chancery.Web.Agreements.Agreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EntryIntoForce")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExpiryDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExternalRef")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OurSignatory")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("OwnerUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)");
+
+                    b.Property<DateOnly?>("SignedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SignedPlace")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Sources")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TheirSignatory")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TitleVi")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("ExternalRef")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerUnitId");
+
+                    b.HasIndex("SignedDate", "Type");
+
+                    b.ToTable("agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Chancery.Web.Agreements.AgreementParty", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgreementId", "PartnerId");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("agreement_parties", (string)null);
+                });
+
             modelBuilder.Entity("Chancery.Web.Common.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -889,6 +1008,36 @@ namespace Chancery.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Chancery.Web.Agreements.Agreement", b =>
+                {
+                    b.HasOne("Chancery.Web.Activities.Activity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Chancery.Web.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Activity");
+                });
+
+            modelBuilder.Entity("Chancery.Web.Agreements.AgreementParty", b =>
+                {
+                    b.HasOne("Chancery.Web.Agreements.Agreement", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chancery.Web.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Chancery.Web.Common.Security.ChanceryUser", b =>
                 {
                     b.HasOne("Chancery.Web.Units.Unit", null)
@@ -1003,6 +1152,11 @@ namespace Chancery.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Chancery.Web.Activities.Activity", b =>
                 {
                     b.Navigation("Legs");
+                });
+
+            modelBuilder.Entity("Chancery.Web.Agreements.Agreement", b =>
+                {
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("Chancery.Web.Partners.Partner", b =>

@@ -167,6 +167,123 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                     b.ToTable("activity_legs", (string)null);
                 });
 
+            modelBuilder.Entity("Chancery.Web.Agreements.Agreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EntryIntoForce")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalRef")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OurSignatory")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedPlace")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sources")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TheirSignatory")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleVi")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("ExternalRef")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerUnitId");
+
+                    b.HasIndex("SignedDate", "Type");
+
+                    b.ToTable("agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Chancery.Web.Agreements.AgreementParty", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgreementId", "PartnerId");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("agreement_parties", (string)null);
+                });
+
             modelBuilder.Entity("Chancery.Web.Common.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -858,6 +975,36 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Chancery.Web.Agreements.Agreement", b =>
+                {
+                    b.HasOne("Chancery.Web.Activities.Activity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Chancery.Web.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Activity");
+                });
+
+            modelBuilder.Entity("Chancery.Web.Agreements.AgreementParty", b =>
+                {
+                    b.HasOne("Chancery.Web.Agreements.Agreement", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chancery.Web.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Chancery.Web.Common.Security.ChanceryUser", b =>
                 {
                     b.HasOne("Chancery.Web.Units.Unit", null)
@@ -972,6 +1119,11 @@ namespace Chancery.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Chancery.Web.Activities.Activity", b =>
                 {
                     b.Navigation("Legs");
+                });
+
+            modelBuilder.Entity("Chancery.Web.Agreements.Agreement", b =>
+                {
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("Chancery.Web.Partners.Partner", b =>
