@@ -44,6 +44,9 @@ public sealed class Agreement : IClassified, IVersioned, ISearchable
     public string? Sources { get; set; }
     public string? Notes { get; set; }
 
+    /// <summary>The treaty actions (signature, ratification, entry into force …) in the order entered.</summary>
+    public List<TreatyAction> Actions { get; set; } = [];
+
     public ClassificationLevel Classification { get; set; } = ClassificationLevel.Internal;
     public int Version { get; set; }
     public string SearchText { get; set; } = "";
@@ -51,6 +54,9 @@ public sealed class Agreement : IClassified, IVersioned, ISearchable
     /// <summary>The record's own words. The parties' names are matched through the parties
     /// (<see cref="AgreementSearchMatch"/>), so a save that does not load them keeps the same text.</summary>
     public string BuildSearchText() => TextFolding.FoldAll(ExternalRef, TitleVi, TitleEn, OurSignatory, TheirSignatory, SignedPlace);
+
+    /// <summary>The treaty actions as the status rule reads them.</summary>
+    public IEnumerable<AgreementStatusRule.Step> Steps() => Actions.Select(a => new AgreementStatusRule.Step(a.Kind, a.Date, a.PartnerId));
 
     public IReadOnlyList<string> ThemeList() => Themes.Split(';', StringSplitOptions.RemoveEmptyEntries);
 

@@ -83,3 +83,36 @@ internal sealed class AgreementPartyAuditSubject(ChanceryDbContext db, IStringLo
         return names;
     }
 }
+
+/// <summary>A treaty action: named after its agreement and its kind, when the reader may see the agreement.</summary>
+internal sealed class TreatyActionAuditSubject(ChanceryDbContext db, IStringLocalizer<AgreementsText> text) : AuditSubject<TreatyAction>(text)
+{
+    protected override string LabelKey => "TreatyActions";
+
+    protected override IReadOnlyDictionary<string, string> FieldKeys { get; } = new Dictionary<string, string>
+    {
+        [nameof(TreatyAction.AgreementId)] = "Agreement", [nameof(TreatyAction.PartnerId)] = "Party",
+        [nameof(TreatyAction.Kind)] = "ActionKind", [nameof(TreatyAction.Date)] = "ActionDate", [nameof(TreatyAction.Number)] = "RegistrationNumber",
+    };
+
+    public override IReadOnlyDictionary<string, string> References { get; } = new Dictionary<string, string>
+    {
+        [nameof(TreatyAction.AgreementId)] = nameof(Agreement),
+    };
+
+    public override string? Value(string field, string value) =>
+        field == nameof(TreatyAction.Kind) ? CodeWord<TreatyActionKind>(text, "Action_", value) : null;
+
+    public override async Task<IReadOnlyDictionary<string, AuditSubjectName>> NamesAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        var ids = IntKeys(keys);
+        var rows = await (from action in db.TreatyActions.AsNoTracking()
+                          join agreement in db.Agreements on action.AgreementId equals agreement.Id
+                          where ids.Contains(action.Id)
+                          select new { action.Id, action.Kind, agreement.TitleVi, agreement.TitleEn, agreement.ExternalRef, AgreementId = agreement.Id }).ToListAsync(ct);
+        var vietnamese = LocalizationSetup.IsVietnamese;
+        return ByKey(rows, r => r.Id, r => new AuditSubjectName(
+            $"{(vietnamese ? r.TitleVi ?? r.TitleEn : r.TitleEn ?? r.TitleVi) ?? r.ExternalRef} · {text["Action_" + Common.Api.Codes<TreatyActionKind>.ToCode(r.Kind)]}",
+            "/agreements/" + r.AgreementId));
+    }
+}

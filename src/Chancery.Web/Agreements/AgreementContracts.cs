@@ -20,7 +20,8 @@ public sealed record AgreementDetail(
     IReadOnlyList<AgreementPartyDto> Parties, string? OurSignatory, string? TheirSignatory,
     DateOnly? SignedDate, string? SignedPlace, int? ActivityId, string? ActivityRef, string? ActivityTitle,
     DateOnly? EntryIntoForce, DateOnly? ExpiryDate, string Status, IReadOnlyList<string> Themes,
-    int? OwnerUnitId, string? OwnerUnitCode, string Classification, string? Sources, string? Notes, int Version)
+    int? OwnerUnitId, string? OwnerUnitCode, string Classification, string? Sources, string? Notes, int Version,
+    IReadOnlyList<TreatyActionDto> Actions)
     : Common.Concurrency.IVersionedRecord
 {
     public string Title(bool vietnamese) => (vietnamese ? TitleVi ?? TitleEn : TitleEn ?? TitleVi) ?? ExternalRef;
@@ -52,3 +53,10 @@ public sealed record AgreementFilter(
     public bool IsFiltered => Year is not null || Unit is not null ||
         new[] { Type, Status, Partner, Q, Channel, Theme }.Any(v => !string.IsNullOrWhiteSpace(v));
 }
+
+/// <summary>A treaty action as read (kind as its code; party as the partner's code, none for our side).</summary>
+public sealed record TreatyActionDto(int Id, string Kind, DateOnly Date, string? Party, string? Number, string? Source, string? Notes);
+
+/// <summary>A treaty action to record on an agreement. Party is a partner code (none: our own side);
+/// Number is the UN registration number (registration only).</summary>
+public sealed record TreatyActionInput(string Kind, DateOnly? Date, string? Party, string? Number, string? Source, string? Notes);

@@ -16,6 +16,10 @@ public static class AgreementEndpoints
         agreements.MapGet("/{id:int}", Get);
         agreements.MapPost("/", Create).RequireAuthorization(Policies.Edit);
         agreements.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Edit);
+        agreements.MapPost("/{id:int}/actions", AddAction).RequireAuthorization(Policies.Edit)
+            .WithSummary("Records a treaty action (signature, ratification, acceptance, approval, accession, entry_into_force, registration with its number, "
+                + "withdrawal_of_ratification, withdrawal, termination); answers the agreement with its status as the actions give it.");
+        agreements.MapDelete("/{id:int}/actions/{actionId:int}", RemoveAction).RequireAuthorization(Policies.Edit);
         return api;
     }
 
@@ -39,4 +43,12 @@ public static class AgreementEndpoints
     private static async Task<Results<Ok<AgreementDetail>, Created<AgreementDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Update(
         int id, AgreementInput input, AgreementWriter writer, ErrorWords words, CancellationToken ct) =>
         (await writer.UpdateAsync(id, input, ct)).ToHttp(words);
+
+    private static async Task<Results<Ok<AgreementDetail>, Created<AgreementDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> AddAction(
+        int id, TreatyActionInput input, TreatyActionWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.AddAsync(id, input, ct)).ToHttp(words, _ => $"/api/v1/agreements/{id}");
+
+    private static async Task<Results<Ok<AgreementDetail>, Created<AgreementDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> RemoveAction(
+        int id, int actionId, TreatyActionWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.RemoveAsync(id, actionId, ct)).ToHttp(words);
 }

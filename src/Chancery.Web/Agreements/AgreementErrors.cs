@@ -26,4 +26,18 @@ public static class AgreementErrors
     public const string ForceBeforeSignature = "AgreementForceBeforeSignature";
     /// <summary>Expiry before entry into force (or signature).</summary>
     public const string ExpiryBeforeStart = "AgreementExpiryBeforeStart";
+
+    /// <summary>A registration without its number.</summary>
+    public const string RegistrationNumberRequired = "AgreementRegistrationNumberRequired";
+    /// <summary>An action dated after the agreement was terminated or withdrawn from.</summary>
+    public const string ActionAfterEnd = "AgreementActionAfterEnd";
+    /// <summary>An entry into force with no signature or consent on or before its date.</summary>
+    public const string ForceWithoutSignature = "AgreementForceWithoutSignature";
+    /// <summary>A ratification withdrawn once the treaty is in force (a withdrawal from the treaty is meant).</summary>
+    public const string RatificationWithdrawnAfterForce = "AgreementRatificationWithdrawnAfterForce";
+    /// <summary>No ratification (acceptance, approval, accession) of that party left to withdraw.</summary>
+    public const string NoRatificationToWithdraw = "AgreementNoRatificationToWithdraw";
+    /// <summary>A withdrawal from a treaty that is not in force (withdrawing the ratification is meant).</summary>
+    public const string WithdrawalBeforeForce = "AgreementWithdrawalBeforeForce";
+    public const string DateRequired = "AgreementActionDateRequired";
 }

@@ -84,9 +84,9 @@ public sealed class AgreementQueries(ChanceryDbContext db)
     /// <summary>Null when the agreement does not exist or the reader may not see it (the same answer).</summary>
     public async Task<AgreementDetail?> DetailAsync(int id, CancellationToken ct)
     {
-        var a = await db.Agreements.AsNoTracking().Include(x => x.Parties).SingleOrDefaultAsync(x => x.Id == id, ct);
+        var a = await db.Agreements.AsNoTracking().Include(x => x.Parties).Include(x => x.Actions).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (a is null) return null;
-        var partnerIds = a.Parties.Select(p => p.PartnerId).ToList();
+        var partnerIds = a.Parties.Select(p => p.PartnerId).Concat(a.Actions.Where(x => x.PartnerId != null).Select(x => x.PartnerId!.Value)).Distinct().ToList();
         var partners = await db.Partners.IgnoreQueryFilters().AsNoTracking().Where(p => partnerIds.Contains(p.Id))
             .Select(p => new { p.Id, p.Code, p.NameVi, p.NameEn }).ToDictionaryAsync(p => p.Id, ct);
         // The activity only when the reader may see it: an agreement may be less secret than its visit.
@@ -100,7 +100,10 @@ public sealed class AgreementQueries(ChanceryDbContext db)
                 .Select(p => partners[p.PartnerId]).Select(p => new AgreementPartyDto(p.Code, p.NameVi, p.NameEn)).ToList(),
             a.OurSignatory, a.TheirSignatory, a.SignedDate, a.SignedPlace, activity is null ? null : a.ActivityId, activity?.ExternalRef, activity?.Title,
             a.EntryIntoForce, a.ExpiryDate, Codes<AgreementStatus>.ToCode(a.Status), a.ThemeList(), a.OwnerUnitId, unit,
-            a.Classification.ToCode(), a.Sources, a.Notes, a.Version);
+            a.Classification.ToCode(), a.Sources, a.Notes, a.Version,
+            a.Actions.OrderBy(x => x.Date).ThenBy(x => x.Kind).ThenBy(x => x.Id)
+                .Select(x => new TreatyActionDto(x.Id, Codes<TreatyActionKind>.ToCode(x.Kind), x.Date,
+                    x.PartnerId is { } p && partners.TryGetValue(p, out var party) ? party.Code : null, x.Number, x.Source, x.Notes)).ToList());
     }
 
     /// <summary>The units an agreement can be followed up by, for the list's filter and the form.</summary>

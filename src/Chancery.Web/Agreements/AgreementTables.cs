@@ -10,5 +10,6 @@ public static class AgreementTables
     {
         public DbSet<Agreement> Agreements => db.Set<Agreement>();
         public DbSet<AgreementParty> AgreementParties => db.Set<AgreementParty>();
+        public DbSet<TreatyAction> TreatyActions => db.Set<TreatyAction>();
     }
 }

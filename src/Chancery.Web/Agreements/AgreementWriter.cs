@@ -18,7 +18,7 @@ public sealed class AgreementWriter(ChanceryDbContext db, AgreementQueries queri
     public async Task<WriteOutcome<AgreementDetail>> CreateAsync(AgreementInput input, CancellationToken ct)
     {
         var problems = new Problems();
-        var partners = await CheckAsync(input, null, problems, ct);
+        var partners = await CheckAsync(input, null, null, problems, ct);
         var level = WriteGuard.Classification(input.Classification, db.Clearance, null, ClassificationLevel.Internal, problems);
         if (problems.Any) return WriteOutcome<AgreementDetail>.Invalid(problems);
 
@@ -30,10 +30,11 @@ public sealed class AgreementWriter(ChanceryDbContext db, AgreementQueries queri
 
     public async Task<WriteOutcome<AgreementDetail>> UpdateAsync(int id, AgreementInput input, CancellationToken ct)
     {
-        var agreement = await db.Agreements.Include(a => a.Parties).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var agreement = await db.Agreements.Include(a => a.Parties).Include(a => a.Actions).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (agreement is null) return WriteOutcome<AgreementDetail>.NotFound();
         var problems = new Problems();
-        var partners = await CheckAsync(input, id, problems, ct);
+        var derived = agreement.Actions.Count == 0 ? (AgreementStatus?)null : AgreementStatusRule.Derive(agreement.Steps(), agreement.Status);
+        var partners = await CheckAsync(input, id, derived, problems, ct);
         if (input.Version is null) problems.Add("version", ErrorCodes.VersionRequired);
         var level = WriteGuard.Classification(input.Classification, db.Clearance, agreement.Classification, ClassificationLevel.Internal, problems);
         if (problems.Any) return WriteOutcome<AgreementDetail>.Invalid(problems);
@@ -45,7 +46,9 @@ public sealed class AgreementWriter(ChanceryDbContext db, AgreementQueries queri
     }
 
     /// <summary>The input's codes, references and dates; answers the parties found, in the input's order.</summary>
-    private async Task<List<Partner>> CheckAsync(AgreementInput input, int? editingId, Problems problems, CancellationToken ct)
+    /// <param name="derived">The status the agreement's treaty actions give, when it has any: it stands
+    /// instead of the input's.</param>
+    private async Task<List<Partner>> CheckAsync(AgreementInput input, int? editingId, AgreementStatus? derived, Problems problems, CancellationToken ct)
     {
         if (!Codes<AgreementType>.TryParse(input.Type, out _)) problems.Add("type", ErrorCodes.OneOf, string.Join(", ", Codes<AgreementType>.All));
         if (input.Channel is not null && !Codes<ActivityChannel>.TryParse(input.Channel, out _))
@@ -53,6 +56,7 @@ public sealed class AgreementWriter(ChanceryDbContext db, AgreementQueries queri
         var status = AgreementStatus.Signed;
         if (input.Status is not null && !Codes<AgreementStatus>.TryParse(input.Status, out status))
             problems.Add("status", ErrorCodes.OneOf, string.Join(", ", Codes<AgreementStatus>.All));
+        status = derived ?? status;
         AgreementRules.Check(input.TitleVi, input.TitleEn, status, input.SignedDate, input.EntryIntoForce, input.ExpiryDate, input.Themes ?? [], problems);
 
         var partners = await PartiesAsync(input.Parties ?? [], problems, ct);
@@ -111,6 +115,8 @@ public sealed class AgreementWriter(ChanceryDbContext db, AgreementQueries queri
         a.EntryIntoForce = input.EntryIntoForce;
         a.ExpiryDate = input.ExpiryDate;
         a.Status = input.Status is not null && Codes<AgreementStatus>.TryParse(input.Status, out var s) ? s : AgreementStatus.Signed;
+        // Once treaty actions are recorded they decide the status (AgreementStatusRule), whatever the form says.
+        if (a.Actions.Count > 0) a.Status = AgreementStatusRule.Derive(a.Steps(), a.Status);
         a.Themes = AgreementRules.JoinThemes(input.Themes ?? []);
         a.OwnerUnitId = input.OwnerUnitId;
         a.Sources = Blank(input.Sources);

@@ -13,10 +13,12 @@ public sealed class AgreementsModule : IChanceryModule
     {
         services.AddScoped<AgreementQueries>();
         services.AddScoped<AgreementWriter>();
+        services.AddScoped<TreatyActionWriter>();
         services.AddErrorTexts<AgreementsText>();
         services.AddScoped<ISearchSource, AgreementSearchSource>();
         services.AddAuditSubject<AgreementAuditSubject>();
         services.AddAuditSubject<AgreementPartyAuditSubject>();
+        services.AddAuditSubject<TreatyActionAuditSubject>();
         services.AddPickerSource<ActivityPickerSource>();
         services.AddPickerSource<UnitPickerSource>();
     }
