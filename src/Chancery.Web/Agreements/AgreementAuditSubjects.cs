@@ -116,3 +116,36 @@ internal sealed class TreatyActionAuditSubject(ChanceryDbContext db, IStringLoca
             "/agreements/" + r.AgreementId));
     }
 }
+
+/// <summary>A file of an agreement (uploads and downloads): named by its file name and its agreement's title,
+/// when the reader may see the agreement.</summary>
+internal sealed class AgreementDocumentAuditSubject(ChanceryDbContext db, IStringLocalizer<AgreementsText> text) : AuditSubject<AgreementDocument>(text)
+{
+    protected override string LabelKey => "Documents";
+
+    protected override IReadOnlyDictionary<string, string> FieldKeys { get; } = new Dictionary<string, string>
+    {
+        [nameof(AgreementDocument.AgreementId)] = "Agreement", [nameof(AgreementDocument.FileName)] = "FileName",
+        [nameof(AgreementDocument.Kind)] = "DocumentKind",
+    };
+
+    public override IReadOnlyDictionary<string, string> References { get; } = new Dictionary<string, string>
+    {
+        [nameof(AgreementDocument.AgreementId)] = nameof(Agreement),
+    };
+
+    public override string? Value(string field, string value) =>
+        field == nameof(AgreementDocument.Kind) ? CodeWord<AgreementDocumentKind>(text, "DocumentKind_", value) : null;
+
+    public override async Task<IReadOnlyDictionary<string, AuditSubjectName>> NamesAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        var ids = IntKeys(keys);
+        var rows = await (from d in db.AgreementDocuments.AsNoTracking()
+                          join a in db.Agreements on d.AgreementId equals a.Id
+                          where ids.Contains(d.Id)
+                          select new { d.Id, d.FileName, a.TitleVi, a.TitleEn, a.ExternalRef, AgreementId = a.Id }).ToListAsync(ct);
+        var vietnamese = LocalizationSetup.IsVietnamese;
+        return ByKey(rows, r => r.Id, r => new AuditSubjectName(
+            $"{r.FileName} · {(vietnamese ? r.TitleVi ?? r.TitleEn : r.TitleEn ?? r.TitleVi) ?? r.ExternalRef}", "/agreements/" + r.AgreementId + "#documents"));
+    }
+}

@@ -11,5 +11,6 @@ public static class AgreementTables
         public DbSet<Agreement> Agreements => db.Set<Agreement>();
         public DbSet<AgreementParty> AgreementParties => db.Set<AgreementParty>();
         public DbSet<TreatyAction> TreatyActions => db.Set<TreatyAction>();
+        public DbSet<AgreementDocument> AgreementDocuments => db.Set<AgreementDocument>();
     }
 }

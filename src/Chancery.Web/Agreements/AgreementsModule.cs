@@ -14,16 +14,21 @@ public sealed class AgreementsModule : IChanceryModule
         services.AddScoped<AgreementQueries>();
         services.AddScoped<AgreementWriter>();
         services.AddScoped<TreatyActionWriter>();
+        services.AddScoped<AgreementDocuments>();
         services.AddErrorTexts<AgreementsText>();
         services.AddScoped<ISearchSource, AgreementSearchSource>();
         services.AddAuditSubject<AgreementAuditSubject>();
         services.AddAuditSubject<AgreementPartyAuditSubject>();
         services.AddAuditSubject<TreatyActionAuditSubject>();
+        services.AddAuditSubject<AgreementDocumentAuditSubject>();
         services.AddPickerSource<ActivityPickerSource>();
         services.AddPickerSource<UnitPickerSource>();
     }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapAgreementEndpoints();
+    public void MapApi(RouteGroupBuilder api) => api.MapAgreementEndpoints().MapAgreementDocumentEndpoints();
+
+    /// <summary>The agreement page's upload form.</summary>
+    public void MapOther(IEndpointRouteBuilder app) => app.MapAgreementDocumentForm();
 
     public IEnumerable<MenuEntry> Menu => [new("/agreements", typeof(AgreementsText), "Agreements", 250)];
 }

@@ -25,4 +25,6 @@ public enum AuditAction
     Created = 1,
     Updated = 2,
     Deleted = 3,
+    /// <summary>A file of the record was read (a document downloaded): recorded by the module that serves it (<see cref="AuditEvents"/>).</summary>
+    Downloaded = 4,
 }
