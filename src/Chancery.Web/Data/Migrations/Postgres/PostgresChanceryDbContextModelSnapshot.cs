@@ -277,6 +277,59 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.ToTable("agreements", (string)null);
                 });
 
+            modelBuilder.Entity("Chancery.Web.Agreements.AgreementDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoreKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.ToTable("agreement_documents", (string)null);
+                });
+
             modelBuilder.Entity("Chancery.Web.Agreements.AgreementParty", b =>
                 {
                     b.Property<int>("AgreementId")
@@ -385,6 +438,21 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.HasIndex("EntityType", "EntityKey");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Chancery.Web.Common.Documents.StoredDocument", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("stored_documents", (string)null);
                 });
 
             modelBuilder.Entity("Chancery.Web.Common.Import.PendingImport", b =>
@@ -1064,6 +1132,15 @@ namespace Chancery.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Activity");
+                });
+
+            modelBuilder.Entity("Chancery.Web.Agreements.AgreementDocument", b =>
+                {
+                    b.HasOne("Chancery.Web.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Chancery.Web.Agreements.AgreementParty", b =>

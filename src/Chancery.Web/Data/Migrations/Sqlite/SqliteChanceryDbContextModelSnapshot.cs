@@ -266,6 +266,57 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                     b.ToTable("agreements", (string)null);
                 });
 
+            modelBuilder.Entity("Chancery.Web.Agreements.AgreementDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoreKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.ToTable("agreement_documents", (string)null);
+                });
+
             modelBuilder.Entity("Chancery.Web.Agreements.AgreementParty", b =>
                 {
                     b.Property<int>("AgreementId")
@@ -370,6 +421,21 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                     b.HasIndex("EntityType", "EntityKey");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Chancery.Web.Common.Documents.StoredDocument", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("stored_documents", (string)null);
                 });
 
             modelBuilder.Entity("Chancery.Web.Common.Import.PendingImport", b =>
@@ -1029,6 +1095,15 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Activity");
+                });
+
+            modelBuilder.Entity("Chancery.Web.Agreements.AgreementDocument", b =>
+                {
+                    b.HasOne("Chancery.Web.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Chancery.Web.Agreements.AgreementParty", b =>
