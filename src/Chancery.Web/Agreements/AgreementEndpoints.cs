@@ -20,6 +20,10 @@ public static class AgreementEndpoints
             .WithSummary("Records a treaty action (signature, ratification, acceptance, approval, accession, entry_into_force, registration with its number, "
                 + "withdrawal_of_ratification, withdrawal, termination); answers the agreement with its status as the actions give it.");
         agreements.MapDelete("/{id:int}/actions/{actionId:int}", RemoveAction).RequireAuthorization(Policies.Edit);
+        agreements.MapGet("/packages/{activityId:int}", Package)
+            .WithSummary("The package of documents signed during an activity: the count announced and how many agreements have been entered.");
+        agreements.MapPut("/packages/{activityId:int}", SetPackage).RequireAuthorization(Policies.Edit)
+            .WithSummary("Sets the count of documents announced as signed during the activity (announcedCount null removes it).");
         return api;
     }
 
@@ -43,6 +47,17 @@ public static class AgreementEndpoints
     private static async Task<Results<Ok<AgreementDetail>, Created<AgreementDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Update(
         int id, AgreementInput input, AgreementWriter writer, ErrorWords words, CancellationToken ct) =>
         (await writer.UpdateAsync(id, input, ct)).ToHttp(words);
+
+    private static async Task<Results<Ok<PackageState>, NotFound>> Package(int activityId, SigningPackages packages, CancellationToken ct) =>
+        await packages.StateAsync(activityId, ct) is { } state ? TypedResults.Ok(state) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<PackageState>, NotFound, ValidationProblem>> SetPackage(
+        int activityId, PackageInput input, SigningPackages packages, ErrorWords words, CancellationToken ct)
+    {
+        var (state, problems) = await packages.SetAsync(activityId, input, ct);
+        if (problems is not null) return WriteResults.Invalid(problems, words);
+        return state is null ? TypedResults.NotFound() : TypedResults.Ok(state);
+    }
 
     private static async Task<Results<Ok<AgreementDetail>, Created<AgreementDetail>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> AddAction(
         int id, TreatyActionInput input, TreatyActionWriter writer, ErrorWords words, CancellationToken ct) =>

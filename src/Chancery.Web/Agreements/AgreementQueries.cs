@@ -57,6 +57,10 @@ public sealed class AgreementQueries(ChanceryDbContext db)
         return query.Matching(db, f.Q);
     }
 
+    /// <summary>The agreements signed during an activity, in signature order.</summary>
+    public IQueryable<Agreement> SignedDuring(int activityId) =>
+        db.Agreements.AsNoTracking().Where(a => a.ActivityId == activityId).OrderBy(a => a.SignedDate).ThenBy(a => a.Id);
+
     /// <summary>The rows of <paramref name="query"/> (in its order) with their parties' codes.</summary>
     public async Task<List<AgreementListItem>> ItemsAsync(IQueryable<Agreement> query, CancellationToken ct)
     {

@@ -12,5 +12,6 @@ public static class AgreementTables
         public DbSet<AgreementParty> AgreementParties => db.Set<AgreementParty>();
         public DbSet<TreatyAction> TreatyActions => db.Set<TreatyAction>();
         public DbSet<AgreementDocument> AgreementDocuments => db.Set<AgreementDocument>();
+        public DbSet<SigningPackage> SigningPackages => db.Set<SigningPackage>();
     }
 }

@@ -15,6 +15,7 @@ public sealed class AgreementsModule : IChanceryModule
         services.AddScoped<AgreementWriter>();
         services.AddScoped<TreatyActionWriter>();
         services.AddScoped<AgreementDocuments>();
+        services.AddScoped<SigningPackages>();
         services.AddErrorTexts<AgreementsText>();
         services.AddScoped<ISearchSource, AgreementSearchSource>();
         services.AddAuditSubject<AgreementAuditSubject>();
@@ -29,6 +30,13 @@ public sealed class AgreementsModule : IChanceryModule
 
     /// <summary>The agreement page's upload form.</summary>
     public void MapOther(IEndpointRouteBuilder app) => app.MapAgreementDocumentForm();
+
+    /// <summary>The agreements signed during an activity (with its package's gap) on the activity page; those in force on the partner page.</summary>
+    public IEnumerable<PageSection> Sections =>
+    [
+        new(Activities.ActivityPageSections.Name, typeof(Components.ActivityAgreements), 100),
+        new(Partners.PartnerPageSections.Name, typeof(Components.PartnerAgreements), 150),
+    ];
 
     public IEnumerable<MenuEntry> Menu => [new("/agreements", typeof(AgreementsText), "Agreements", 250)];
 }
