@@ -348,6 +348,32 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.ToTable("agreement_parties", (string)null);
                 });
 
+            modelBuilder.Entity("Chancery.Web.Agreements.SigningPackage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AnnouncedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId")
+                        .IsUnique();
+
+                    b.ToTable("signing_packages", (string)null);
+                });
+
             modelBuilder.Entity("Chancery.Web.Agreements.TreatyAction", b =>
                 {
                     b.Property<int>("Id")
@@ -1155,6 +1181,15 @@ namespace Chancery.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chancery.Web.Agreements.SigningPackage", b =>
+                {
+                    b.HasOne("Chancery.Web.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -335,6 +335,30 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                     b.ToTable("agreement_parties", (string)null);
                 });
 
+            modelBuilder.Entity("Chancery.Web.Agreements.SigningPackage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnnouncedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId")
+                        .IsUnique();
+
+                    b.ToTable("signing_packages", (string)null);
+                });
+
             modelBuilder.Entity("Chancery.Web.Agreements.TreatyAction", b =>
                 {
                     b.Property<int>("Id")
@@ -1118,6 +1142,15 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chancery.Web.Agreements.SigningPackage", b =>
+                {
+                    b.HasOne("Chancery.Web.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
