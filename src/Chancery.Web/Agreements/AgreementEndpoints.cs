@@ -1,4 +1,6 @@
 using Chancery.Web.Common.Api;
+using Chancery.Web.Common.Import;
+using Chancery.Web.Data;
 using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Writing;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,6 +16,11 @@ public static class AgreementEndpoints
             .WithSummary("Agreements by type, status, partner (code), year of signature, unit, channel, theme and q; "
                 + "sorted by sort (date, type, title, status, classification; a leading - for descending; default -date); paged (page, pageSize).");
         agreements.MapGet("/{id:int}", Get);
+        agreements.MapPost("/import", Import).RequireAuthorization(Policies.Edit).DisableAntiforgery()
+            .WithSummary("Imports agreements.csv (multipart 'file', a text/csv body or an XLSX workbook). All-or-nothing, keyed by id; dryRun=true previews.");
+        agreements.MapImportHelp<AgreementImportDefinition, AgreementRow>("agreements");
+        agreements.MapGet("/export", Export)
+            .WithSummary("The agreements the reader may see that match the list's filters (the same parameters), in the agreements.csv columns (format=csv or xlsx).");
         agreements.MapPost("/", Create).RequireAuthorization(Policies.Edit);
         agreements.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Edit);
         agreements.MapPost("/{id:int}/actions", AddAction).RequireAuthorization(Policies.Edit)
@@ -35,6 +42,22 @@ public static class AgreementEndpoints
         filter.CheckCodes(problems);
         if (problems.Any) return WriteResults.Invalid(problems, words);
         return TypedResults.Ok(await queries.ListAsync(filter, ct));
+    }
+
+    private static Task<Results<Ok<ImportOutcome>, UnprocessableEntity<ImportOutcome>, ProblemHttpResult>> Import(
+        HttpRequest request, AgreementImportDefinition definition, ImportPipeline pipeline, bool? dryRun, CancellationToken ct) =>
+        ImportHttp.RunAsync(request, definition, pipeline, dryRun ?? false, ct);
+
+    private static Results<TabularFileResult, ValidationProblem> Export(
+        [AsParameters] AgreementFilter filter, string? format, AgreementQueries queries, ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct)
+    {
+        var problems = new Problems();
+        var kind = TabularExport.Format(format, problems);
+        var sort = AgreementQueries.Sorts.Check(filter.Sort, problems);
+        filter.CheckCodes(problems);
+        if (kind is not { } file || problems.Any) return WriteResults.Invalid(problems, words);
+        var agreements = AgreementQueries.Sorts.Apply(queries.Matching(filter), sort);
+        return TabularExport.File(file, "agreements", clock, AgreementExport.Headers, AgreementExport.RowsAsync(db, agreements, ct));
     }
 
     private static async Task<Results<Ok<AgreementDetail>, NotFound>> Get(int id, AgreementQueries queries, CancellationToken ct) =>

@@ -12,6 +12,7 @@ public sealed class AgreementsModule : IChanceryModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AgreementQueries>();
+        services.AddScoped<AgreementImportDefinition>();
         services.AddScoped<AgreementWriter>();
         services.AddScoped<TreatyActionWriter>();
         services.AddScoped<AgreementDocuments>();
