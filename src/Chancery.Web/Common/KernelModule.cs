@@ -27,6 +27,11 @@ public sealed class KernelModule : IChanceryModule
         services.AddScoped<BinQueries>();
         services.AddSingleton<ErrorWords>();
         services.AddErrorTexts<ImportText>();
+        services.Configure<Documents.DocumentOptions>(configuration.GetSection(Documents.DocumentOptions.Section));
+        // One store for every module's files: a folder by default; the database where several instances share it.
+        if (string.Equals(configuration[$"{Documents.DocumentOptions.Section}:Store"], "database", StringComparison.OrdinalIgnoreCase))
+            services.AddSingleton<Documents.IDocumentStore, Documents.DatabaseDocumentStore>();
+        else services.AddSingleton<Documents.IDocumentStore, Documents.DiskDocumentStore>();
     }
 
     public void MapApi(RouteGroupBuilder api)

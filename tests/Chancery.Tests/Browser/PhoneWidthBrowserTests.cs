@@ -13,7 +13,7 @@ public sealed class PhoneWidthBrowserTests(BrowserApp browser) : IClassFixture<B
     public static readonly string[] Pages =
     [
         "/", "/partners", "/partners/JPN", "/partners/JPN/edit", "/partnerships/import", "/people", "/people/new", "/activities",
-        "/activities/new", "/activities/import", "/activities/import?codes=a", "/calendar", "/calendar?view=week", "/calendar?view=agenda", "/calendar/subscribe", "/reports/annual-review", "/search?q=nhat%20ban",
+        "/activities/new", "/activities/import", "/agreements", "/agreements/new", "/agreements/import", "/activities/import?codes=a", "/calendar", "/calendar?view=week", "/calendar?view=agenda", "/calendar/subscribe", "/reports/annual-review", "/search?q=nhat%20ban",
         "/audit", "/bin", "/users", "/users/new", "/units", "/account",
         "/directives", "/directives/new", "/tasks", "/tasks?view=overdue", "/reports/task-scoreboard", "/notifications", "/notifications/outbox",
     ];

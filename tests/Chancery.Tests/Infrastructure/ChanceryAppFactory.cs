@@ -75,6 +75,8 @@ public class ChanceryAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Small import batches, so that files of a few thousand rows are stored in several.
         builder.UseSetting("Import:BatchRows", "1000");
+        // Uploaded documents go to a folder of the test's own, not the clone's data/documents.
+        builder.UseSetting("Documents:Folder", Path.Combine(Path.GetTempPath(), "chancery-test-documents"));
     }
 
     /// <summary>Creates a user with a role, clearance and (optionally) unit code.</summary>

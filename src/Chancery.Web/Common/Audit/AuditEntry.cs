@@ -27,4 +27,6 @@ public enum AuditAction
     Deleted = 3,
     /// <summary>Taken out of the bin (a delete of a record that can go to the bin is written as Deleted).</summary>
     Restored = 4,
+    /// <summary>A file of the record was read (a document downloaded): recorded by the module that serves it (<see cref="AuditEvents"/>).</summary>
+    Downloaded = 5,
 }
