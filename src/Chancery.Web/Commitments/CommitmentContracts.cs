@@ -11,7 +11,7 @@ public sealed record CommitmentListItem(
 public sealed record DeliveryDto(int Id, string ExternalRef, DateOnly Date, decimal? Amount, string? Evidence, string? Source);
 
 public sealed record CommitmentDetail(
-    int Id, string ExternalRef, int? AgreementId, int? ActivityId, string? ActivityTitle, string PartnerCode, string Direction, string Sector,
+    int Id, string ExternalRef, int? AgreementId, string? AgreementTitle, int? ActivityId, string? ActivityTitle, string PartnerCode, string Direction, string Sector,
     string Title, decimal? Amount, string? Unit, DateOnly PledgedDate, DateOnly? DueDate, int? OwnerUnitId, string Status,
     IReadOnlyList<string> NextStatuses, bool Overdue, IReadOnlyList<string> Themes, string? Sources, string? Notes, string Classification,
     int Version, decimal? Delivered, IReadOnlyList<DeliveryDto> Deliveries) : IVersionedRecord;

@@ -1,5 +1,7 @@
 using Chancery.Web.Common.Api;
+using Chancery.Web.Agreements;
 using Chancery.Web.Common.Classification;
+using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Common.Time;
 using Chancery.Web.Data;
@@ -115,15 +117,23 @@ public sealed class CommitmentQueries(ChanceryDbContext db, TimeProvider clock)
         if (c.ActivityId is { } activityId)
             activityTitle = await db.Set<Activities.Activity>().AsNoTracking().Where(a => a.Id == activityId)
                 .Select(a => a.Title ?? a.ExternalRef).SingleOrDefaultAsync(ct);
-        return ToDetail(c, activityTitle, Today);
+        string? agreementTitle = null;
+        if (c.AgreementId is { } agreementId)
+        {
+            var agreement = await db.Agreements.AsNoTracking().Where(a => a.Id == agreementId)
+                .Select(a => new { a.TitleVi, a.TitleEn, a.ExternalRef }).SingleOrDefaultAsync(ct);
+            if (agreement is not null)
+                agreementTitle = (LocalizationSetup.IsVietnamese ? agreement.TitleVi ?? agreement.TitleEn : agreement.TitleEn ?? agreement.TitleVi) ?? agreement.ExternalRef;
+        }
+        return ToDetail(c, agreementTitle, activityTitle, Today);
     }
 
-    public static CommitmentDetail ToDetail(Commitment c, string? activityTitle, DateOnly today)
+    public static CommitmentDetail ToDetail(Commitment c, string? agreementTitle, string? activityTitle, DateOnly today)
     {
         var deliveries = c.Deliveries.OrderBy(d => d.Date).ThenBy(d => d.Id)
             .Select(d => new DeliveryDto(d.Id, d.ExternalRef, d.Date, d.Amount, d.Evidence, d.Source)).ToList();
         var withAmount = deliveries.Where(d => d.Amount is not null).ToList();
-        return new CommitmentDetail(c.Id, c.ExternalRef, c.AgreementId, c.ActivityId, activityTitle, c.PartnerCode,
+        return new CommitmentDetail(c.Id, c.ExternalRef, c.AgreementId, agreementTitle, c.ActivityId, activityTitle, c.PartnerCode,
             Codes<CommitmentDirection>.ToCode(c.Direction), Codes<CommitmentSector>.ToCode(c.Sector), c.Title, c.Amount, c.Unit,
             c.PledgedDate, c.DueDate, c.OwnerUnitId, Codes<CommitmentStatus>.ToCode(c.Status),
             CommitmentWorkflow.NextOf(c.Status).Select(Codes<CommitmentStatus>.ToCode).ToList(),

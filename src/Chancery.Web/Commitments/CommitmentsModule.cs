@@ -14,6 +14,7 @@ public sealed class CommitmentsModule : IChanceryModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<CommitmentQueries>();
+        services.AddScoped<CommitmentPageQueries>();
         services.AddScoped<CommitmentWriter>();
         services.AddScoped<ExchangeRateWriter>();
         services.AddScoped<RealisationQuery>();
