@@ -48,11 +48,9 @@ public sealed class Agreement : IClassified, IVersioned, ISearchable
     public int Version { get; set; }
     public string SearchText { get; set; } = "";
 
-    /// <summary>Not stored: the parties' names when they are set by id (a form, an import), for the search text.</summary>
-    public string? NamesForSearch { get; set; }
-
-    public string BuildSearchText() => TextFolding.FoldAll(ExternalRef, TitleVi, TitleEn, OurSignatory, TheirSignatory,
-        SignedPlace, NamesForSearch);
+    /// <summary>The record's own words. The parties' names are matched through the parties
+    /// (<see cref="AgreementSearchMatch"/>), so a save that does not load them keeps the same text.</summary>
+    public string BuildSearchText() => TextFolding.FoldAll(ExternalRef, TitleVi, TitleEn, OurSignatory, TheirSignatory, SignedPlace);
 
     public IReadOnlyList<string> ThemeList() => Themes.Split(';', StringSplitOptions.RemoveEmptyEntries);
 

@@ -8,7 +8,6 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
     public void Configure(EntityTypeBuilder<Agreement> builder)
     {
         builder.ToTable("agreements");
-        builder.Ignore(a => a.NamesForSearch);
         builder.Property(a => a.ExternalRef).HasMaxLength(80);
         builder.HasIndex(a => a.ExternalRef).IsUnique();
         builder.Property(a => a.Type).HasConversion<string>().HasMaxLength(24);
