@@ -2,6 +2,7 @@ using Chancery.Web.Commitments.Components;
 using Chancery.Web.Commitments.Realisation;
 using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Modules;
+using Chancery.Web.Common.Ui;
 using Chancery.Web.Common.Writing;
 using Chancery.Web.Partners;
 
@@ -19,6 +20,7 @@ public sealed class CommitmentsModule : IChanceryModule
         services.AddScoped<ExchangeRateWriter>();
         services.AddScoped<RealisationQuery>();
         services.AddErrorTexts<CommitmentsText>();
+        services.AddPickerSource<AgreementPickerSource>();
         services.AddAuditSubject<CommitmentAuditSubject>();
         services.AddAuditSubject<DeliveryAuditSubject>();
         services.AddAuditSubject<ExchangeRateAuditSubject>();

@@ -11,8 +11,10 @@ public sealed class RealisationQuery(ChanceryDbContext db)
 {
     public sealed record Result(RealisationReport Report, IReadOnlyList<RealisationLine> Lines);
 
+    /// <summary>The commitments the reader may see pledged in [from, to] (not cancelled), with what was delivered of each, and the rates.</summary>
     /// <param name="partner">Only this partner's commitments (the partner page), when given.</param>
-    public async Task<Result> ComputeAsync(DateOnly from, DateOnly to, RealisationGrouping by, CancellationToken ct, string? partner = null)
+    public async Task<(List<RealisationInput> Inputs, IReadOnlyDictionary<(int Year, string Currency), decimal> Rates)> LoadAsync(
+        DateOnly from, DateOnly to, CancellationToken ct, string? partner = null)
     {
         var chosen = db.Commitments.AsNoTracking()
             .Where(c => c.PledgedDate >= from && c.PledgedDate <= to && c.Status != CommitmentStatus.Cancelled);
@@ -26,9 +28,15 @@ public sealed class RealisationQuery(ChanceryDbContext db)
                 .Select(d => new { d.CommitmentId, d.Amount }).ToListAsync(ct))
             .GroupBy(d => d.CommitmentId).ToDictionary(g => g.Key, g => g.Sum(d => d.Amount!.Value));
         var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code }).ToDictionaryAsync(u => u.Id, u => u.Code, ct);
-        var rates = await RatesAsync(ct);
         var inputs = rows.Select(r => new RealisationInput(r.Id, r.ExternalRef, r.Title, r.PartnerCode, r.Sector,
-            r.OwnerUnitId is { } u ? units.GetValueOrDefault(u) : null, r.Status, r.Amount, r.Unit, r.PledgedDate, delivered.GetValueOrDefault(r.Id)));
+            r.OwnerUnitId is { } u ? units.GetValueOrDefault(u) : null, r.Status, r.Amount, r.Unit, r.PledgedDate, delivered.GetValueOrDefault(r.Id))).ToList();
+        return (inputs, await RatesAsync(ct));
+    }
+
+    /// <param name="partner">Only this partner's commitments (the partner page), when given.</param>
+    public async Task<Result> ComputeAsync(DateOnly from, DateOnly to, RealisationGrouping by, CancellationToken ct, string? partner = null)
+    {
+        var (inputs, rates) = await LoadAsync(from, to, ct, partner);
         var (report, lines) = RealisationCalculator.Compute(inputs, rates, by);
         return new Result(report, lines);
     }
