@@ -52,8 +52,10 @@ internal sealed class DeliveryAuditSubject(ChanceryDbContext db, IStringLocalize
     public override async Task<IReadOnlyDictionary<string, AuditSubjectName>> NamesAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         var ids = IntKeys(keys);
-        var rows = await db.Commitments.AsNoTracking().SelectMany(c => c.Deliveries.Select(d => new { d.Id, d.Date, c.Title, CommitmentId = c.Id }))
-            .Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+        // Joined to the commitments, whose classification filter decides which deliveries may be named.
+        var rows = await db.Deliveries.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Join(db.Commitments.AsNoTracking(), d => d.CommitmentId, c => c.Id, (d, c) => new { d.Id, d.Date, c.Title, CommitmentId = c.Id })
+            .ToListAsync(ct);
         return ByKey(rows, r => r.Id, r => new AuditSubjectName($"{r.Title} · {Common.Localization.Formats.Date(r.Date)}", "/commitments/" + r.CommitmentId));
     }
 }

@@ -19,6 +19,9 @@ public sealed class CommitmentsModule : IChanceryModule
         services.AddScoped<CommitmentWriter>();
         services.AddScoped<ExchangeRateWriter>();
         services.AddScoped<RealisationQuery>();
+        services.AddScoped<Import.CommitmentImportDefinition>();
+        services.AddScoped<Import.DeliveryImportDefinition>();
+        services.AddScoped<Import.ExchangeRateImportDefinition>();
         services.AddErrorTexts<CommitmentsText>();
         services.AddPickerSource<AgreementPickerSource>();
         services.AddAuditSubject<CommitmentAuditSubject>();
