@@ -15,6 +15,7 @@ public sealed class PhoneWidthBrowserTests(BrowserApp browser) : IClassFixture<B
         "/", "/partners", "/partners/JPN", "/partners/JPN/edit", "/partnerships/import", "/people", "/people/new", "/activities",
         "/activities/new", "/activities/import", "/activities/import?codes=a", "/calendar", "/calendar?view=week", "/calendar?view=agenda", "/calendar/subscribe", "/reports/annual-review", "/search?q=nhat%20ban",
         "/audit", "/users", "/users/new", "/units", "/account",
+        "/commitments", "/commitments/new", "/commitments/import", "/commitments/exchange-rates", "/reports/realisation",
     ];
 
     [Theory]
