@@ -9,9 +9,9 @@ public static class CommitmentErrors
     public const string AmountNeedsUnit = "AmountNeedsUnit";
     public const string AmountNotPositive = "AmountNotPositive";
     /// <summary>{0}: the partner's code as written.</summary>
-    public const string UnknownPartner = "UnknownPartner";
+    public const string UnknownPartner = "CommitmentUnknownPartner";
     public const string UnknownAgreement = "UnknownAgreement";
-    public const string UnknownActivity = "UnknownActivity";
+    public const string UnknownActivity = "CommitmentUnknownActivity";
     public const string UnknownUnitCode = "UnknownOwnerUnit";
     /// <summary>{0}: the theme as written.</summary>
     public const string UnknownTheme = "UnknownCommitmentTheme";
