@@ -85,27 +85,33 @@ public sealed class DeadlineNotifier(IServiceScopeFactory scopes, TimeProvider c
         return (created, already);
     }
 
-    /// <summary>Inserts the ledger row (and its mail) in one transaction; false when another run got there first.</summary>
+    /// <summary>Inserts the ledger row (and its mail) in one transaction; false when another run got there first.
+    /// A failed save is a lost race only when the ledger row is there afterwards; anything else (a deadlock
+    /// between two runs inserting at once, on PostgreSQL) is tried again, so no warning is dropped.</summary>
     private async Task<bool> RecordAsync(ChanceryDbContext db, Common.Security.ChanceryUser user, int taskId, TaskNoticeEvent ev, string line, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        db.TaskNotices.Add(new TaskNotice { TaskId = taskId, Event = ev, RecipientUserId = user.Id, CreatedAt = now });
-        if (!string.IsNullOrWhiteSpace(user.Email))
-            db.OutboxMails.Add(new OutboxMail
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = clock.GetUtcNow();
+            db.TaskNotices.Add(new TaskNotice { TaskId = taskId, Event = ev, RecipientUserId = user.Id, CreatedAt = now });
+            if (!string.IsNullOrWhiteSpace(user.Email))
+                db.OutboxMails.Add(new OutboxMail
+                {
+                    To = user.Email, Subject = Truncate("[Chancery] " + line, 500), CreatedAt = now,
+                    Body = Truncate(line + "\n\n/tasks/" + taskId.ToString(CultureInfo.InvariantCulture), 8000),
+                });
+            try
             {
-                To = user.Email, Subject = Truncate("[Chancery] " + line, 500), CreatedAt = now,
-                Body = Truncate(line + "\n\n/tasks/" + taskId.ToString(CultureInfo.InvariantCulture), 8000),
-            });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // The unique (task, event, recipient) index: this warning is already recorded, by someone else.
-            db.ChangeTracker.Clear();
-            return false;
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+                // The unique (task, event, recipient) index: this warning is already recorded, by someone else.
+                if (await db.TaskNotices.AnyAsync(n => n.TaskId == taskId && n.Event == ev && n.RecipientUserId == user.Id, ct)) return false;
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), ct);
+            }
         }
     }
 
