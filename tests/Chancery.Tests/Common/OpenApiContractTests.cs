@@ -58,6 +58,8 @@ public sealed class OpenApiContractTests(SqliteApp fixture) : IClassFixture<Sqli
         var ids = Operations(document).Select(o => o.Operation.TryGetProperty("operationId", out var id) ? id.GetString() : null).ToList();
 
         ids.ShouldAllBe(id => !string.IsNullOrEmpty(id));
+        // Usable as a method name by generators: letters and digits only (no route constraint like "id:int").
+        ids.ShouldAllBe(id => id!.All(char.IsLetterOrDigit));
         ids.Distinct().Count().ShouldBe(ids.Count);
     }
 

@@ -174,7 +174,7 @@ public static class OpenApiContract
             return $"{Camel(owner)}{method.Name}";
         }
         var path = (description.RelativePath ?? "").Replace("api/v1/", "", StringComparison.Ordinal);
-        var words = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('{', '}'));
+        var words = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('{', '}').Split(':')[0].Replace(".", "", StringComparison.Ordinal));
         return (description.HttpMethod ?? "get").ToLowerInvariant() + string.Concat(words.Select(Pascal));
     }
 
