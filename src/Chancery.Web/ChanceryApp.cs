@@ -60,7 +60,7 @@ public static class ChanceryApp
         });
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
         {
-            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorHandling.WritePageErrorAsync });
+            pages.UseExceptionHandler(ErrorHandling.PageErrorOptions());
         });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 

@@ -57,4 +57,22 @@ public sealed class WebLayerTests(SqliteApp fixture) : IClassFixture<SqliteApp>
         var admin = await fixture.App.AdminClientAsync();
         (await admin.GetStringAsync("/api/v1/activities?q=CSRF-1", Ct)).ShouldNotContain("CSRF-1");
     }
+
+    [Theory]
+    [InlineData("/partners?page=abc&culture=en", "abc", "page", "This address cannot be read")]
+    [InlineData("/agreements?year=2024x", "2024x", "year", "Không đọc được địa chỉ này")]
+    [InlineData("/reports/annual-review?from=31-12-2024&culture=en", "31-12-2024", "from", "which this page cannot read")]
+    public async Task A_mistyped_address_gets_a_400_page_naming_the_value_in_the_readers_language(string url, string value, string parameter, string words)
+    {
+        await fixture.App.CreateUserAsync("address.viewer@test.local", Roles.Viewer, ClassificationLevel.Internal);
+        var browser = await PageForms.CookieClientAsync(fixture.App, "address.viewer@test.local", ChanceryAppFactory.UserPassword, Ct);
+
+        var response = await browser.GetAsync(url, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain(words);
+        html.ShouldContain($"“{value}”");
+        html.ShouldContain(parameter);
+    }
 }

@@ -1,4 +1,8 @@
+using System.Globalization;
+using Chancery.Web.Common.Localization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +27,12 @@ public static class ErrorHandling
     /// because re-execution keeps the request's method and a failed form POST would find no page.</summary>
     public static async Task WritePageErrorAsync(HttpContext context)
     {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is not null && UnreadableQueryValue.Is(error))
+        {
+            await WriteBadAddressAsync(context, error);
+            return;
+        }
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         context.Response.ContentType = "text/html; charset=utf-8";
         var trace = System.Net.WebUtility.HtmlEncode(System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier);
@@ -35,6 +45,38 @@ public static class ErrorHandling
             <p><a href="/">Trang chủ · Home</a></p></main></body></html>
             """);
     }
+
+    /// <summary>Page options that keep a reader's mistyped address out of the error log: it is answered 400.</summary>
+    public static ExceptionHandlerOptions PageErrorOptions() => new()
+    {
+        ExceptionHandler = WritePageErrorAsync,
+        SuppressDiagnosticsCallback = c => UnreadableQueryValue.Is(c.Exception),
+    };
+
+    private static async Task WriteBadAddressAsync(HttpContext context, Exception error)
+    {
+        // The localisation middleware ran inside the failed request; its choice is kept on the context.
+        var culture = context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedText>>();
+        var (value, parameter) = UnreadableQueryValue.Describe(error);
+        // Vietnamese letters stay letters (WebUtility would write ô as &#244;).
+        static string Html(string s) => PageText.Encode(s);
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync($$"""
+            <!DOCTYPE html><html lang="{{Html(culture.TwoLetterISOLanguageName)}}"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1"><title>Chancery</title>
+            <link rel="stylesheet" href="/css/app.css"></head><body><main>
+            <h1>{{Html(text["BadAddressTitle"])}}</h1>
+            <p>{{Html(text["BadAddressDetail", value, parameter])}}</p>
+            <p><a href="{{Html(context.Request.Path)}}">{{Html(context.Request.Path)}}</a> · <a href="/">{{Html(text["BadAddressHome"])}}</a></p>
+            </main></body></html>
+            """);
+    }
+
+    private static readonly System.Text.Encodings.Web.HtmlEncoder PageText =
+        System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     private sealed class ConcurrencyExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
     {
