@@ -7,6 +7,7 @@ using Chancery.Benchmarks;
 //   import      end-to-end import of a CSV through the running app's HTTP API, rows/s and peak memory
 //   load        HTTP load runner: N concurrent workers on one URL for S seconds
 //   bare        a minimal app answering the activity list with the same SQL, without the framework
+//   soak        open-loop mixed traffic from simulated users for a long time (bench/soak.sh), latency and memory over time
 var mode = args.FirstOrDefault() ?? "";
 var rest = args.Skip(1).ToArray();
 return mode switch
@@ -16,6 +17,7 @@ return mode switch
     "import" => await ImportBench.RunAsync(Options.Parse(rest)),
     "load" => await LoadRunner.RunAsync(Options.Parse(rest)),
     "bare" => await BareListApp.RunAsync(Options.Parse(rest)),
+    "soak" => await SoakRunner.RunAsync(Options.Parse(rest)),
     _ => Usage(),
 };
 
@@ -27,6 +29,6 @@ static int RunBdn(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("modes: review | review-bdn | import | load | bare (see docs/benchmarks.md)");
+    Console.Error.WriteLine("modes: review | review-bdn | import | load | bare | soak (see docs/benchmarks.md)");
     return 2;
 }

@@ -13,6 +13,10 @@ public static class DatabaseInitializer
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<ChanceryDbContext>();
+        // A migration that rewrites a column of every row (search text, a new classification) runs for
+        // minutes on a national-scale database; the default 30-s command timeout would stop the start
+        // half-way. Requests keep the default: this applies to this scope's context only.
+        db.Database.SetCommandTimeout(app.Configuration.GetValue("Database:MigrationTimeout", TimeSpan.FromMinutes(30)));
         await db.Database.MigrateAsync(ct);
         foreach (var seeder in services.GetServices<IStartupSeeder>().OrderBy(s => s.Order))
             await seeder.SeedAsync(ct);

@@ -5,11 +5,12 @@ using System.Text.Json;
 namespace Chancery.Web.Common.Audit;
 
 /// <summary>Writes an audit entry's Changes text, { "Property": { "Before": …, "After": … }, … }, for the
-/// interceptor and the bulk import alike. The text is exactly what serialising the changes as a
-/// dictionary of { Before, After } records gave before (same escaping, enums by name, dates ISO; other
-/// types are handed to the serialiser), so old and new entries read the same. Written straight into
-/// one reused buffer: a 100,000-row import writes 100,000 entries, and building a dictionary of boxed
-/// values for each one to serialise cost more than storing them.</summary>
+/// interceptor and the bulk import alike. A side with no value is left out rather than written as null,
+/// and a property with no value on either side is left out whole: a created record's entry lists what
+/// was set ({ "Title": { "After": … } }), not every field as null → value. <see cref="AuditChanges.Parse"/>
+/// reads a missing side as "no value", so entries stored before in the longer form read the same.
+/// Values are written as the serialiser writes them (same escaping, enums by name, dates ISO). Written
+/// straight into one reused buffer: a 100,000-row import writes 100,000 entries.</summary>
 public sealed class AuditChangesWriter : IDisposable
 {
     private static readonly JsonEncodedText Before = JsonEncodedText.Encode("Before");
@@ -41,12 +42,19 @@ public sealed class AuditChangesWriter : IDisposable
 
     public void Change(string property, object? before, object? after)
     {
+        if (before is null && after is null) return;
         _json.WritePropertyName(property);
         _json.WriteStartObject();
-        _json.WritePropertyName(Before);
-        WriteValue(before);
-        _json.WritePropertyName(After);
-        WriteValue(after);
+        if (before is not null)
+        {
+            _json.WritePropertyName(Before);
+            WriteValue(before);
+        }
+        if (after is not null)
+        {
+            _json.WritePropertyName(After);
+            WriteValue(after);
+        }
         _json.WriteEndObject();
     }
 
@@ -62,11 +70,10 @@ public sealed class AuditChangesWriter : IDisposable
 
     public void Dispose() => _json.Dispose();
 
-    private void WriteValue(object? value)
+    private void WriteValue(object value)
     {
         switch (value)
         {
-            case null: _json.WriteNullValue(); break;
             case string text: _json.WriteStringValue(text); break;
             case int number: _json.WriteNumberValue(number); break;
             case long number: _json.WriteNumberValue(number); break;
