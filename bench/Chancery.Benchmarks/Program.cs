@@ -7,6 +7,8 @@ using Chancery.Benchmarks;
 //   import      end-to-end import of a CSV through the running app's HTTP API, rows/s and peak memory
 //   load        HTTP load runner: N concurrent workers on one URL for S seconds
 //   bare        a minimal app answering the activity list with the same SQL, without the framework
+//   scoreboard  the unit task scoreboard for a year: TaskScoreboardQuery vs hand-written SQL, medians
+//   myunit      an officer's "my unit" task list: DirectiveQueries.UnitTasksAsync vs hand-written SQL, medians
 var mode = args.FirstOrDefault() ?? "";
 var rest = args.Skip(1).ToArray();
 return mode switch
@@ -16,6 +18,7 @@ return mode switch
     "import" => await ImportBench.RunAsync(Options.Parse(rest)),
     "load" => await LoadRunner.RunAsync(Options.Parse(rest)),
     "bare" => await BareListApp.RunAsync(Options.Parse(rest)),
+    "scoreboard" or "myunit" => await TaskBench.RunAsync(mode, Options.Parse(rest)),
     _ => Usage(),
 };
 
@@ -27,6 +30,6 @@ static int RunBdn(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("modes: review | review-bdn | import | load | bare (see docs/benchmarks.md)");
+    Console.Error.WriteLine("modes: review | review-bdn | import | load | bare | scoreboard | myunit (see docs/benchmarks.md)");
     return 2;
 }
