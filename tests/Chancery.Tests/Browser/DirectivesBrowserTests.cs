@@ -105,6 +105,7 @@ public sealed class DirectivesBrowserTests(DirectivesBrowserApp browser) : IClas
 
         // A day after the deadline (Vietnam's day): the task is overdue, and the warning job tells the officer.
         app.Clock.SetUtcNow(new DateTimeOffset(2025, 1, 18, 3, 0, 0, TimeSpan.Zero));
+        await BrowserApp.SignInAsync(page, Officer, ChanceryAppFactory.UserPassword); // a week later: a new session
         await page.GotoAsync(taskUrl);
         await Expect(page.Locator(".task-facts .task-status")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("status-overdue"));
         await app.Services.GetRequiredService<DeadlineNotifier>().RunAsync(CancellationToken.None);

@@ -81,22 +81,22 @@ public abstract class TaskViewTests(DirectivesAppFixture fixture)
             date = "2025-01-02", issuer = "Thủ tướng", title = "Timeline directive",
             tasks = new object[]
             {
-                new { title = "Timeline March task", leadUnit = "MOFA-ECON", deadline = "2031-03-15" },
-                new { title = "Timeline November task", leadUnit = "MOFA-ASIA1", deadline = "2031-11-30" },
-                new { title = "Timeline next year task", leadUnit = "MOFA-ASIA1", deadline = "2032-01-31" },
+                new { title = "Timeline task three", leadUnit = "MOFA-ECON", deadline = "2031-03-15" },
+                new { title = "Timeline task eleven", leadUnit = "MOFA-ASIA1", deadline = "2031-11-30" },
+                new { title = "Timeline task of next year", leadUnit = "MOFA-ASIA1", deadline = "2032-01-31" },
             },
         });
         var deadlines = await admin.GetFromJsonAsync<JsonElement>("/api/v1/tasks?view=deadlines&from=2031-01-01&to=2031-12-31", Ct);
-        deadlines.EnumerateArray().Select(t => t.GetProperty("title").GetString()).ShouldBe(["Timeline March task", "Timeline November task"]);
+        deadlines.EnumerateArray().Select(t => t.GetProperty("title").GetString()).ShouldBe(["Timeline task three", "Timeline task eleven"]);
 
         var page = await PageForms.CookieClientAsync(app, ChanceryAppFactory.AdminEmail, ChanceryAppFactory.AdminPassword, Ct);
         var en = WebUtility.HtmlDecode(await page.GetStringAsync("/tasks?view=deadlines&year=2031&culture=en", Ct));
         var march = en.IndexOf("March", StringComparison.Ordinal);
         var november = en.IndexOf("November", StringComparison.Ordinal);
         march.ShouldBeGreaterThan(0);
-        en.IndexOf("Timeline March task", StringComparison.Ordinal).ShouldBeInRange(march, november);
-        en.IndexOf("Timeline November task", StringComparison.Ordinal).ShouldBeGreaterThan(november);
-        en.ShouldNotContain("Timeline next year task");
+        en.IndexOf("Timeline task three", StringComparison.Ordinal).ShouldBeInRange(march, november);
+        en.IndexOf("Timeline task eleven", StringComparison.Ordinal).ShouldBeGreaterThan(november);
+        en.ShouldNotContain("Timeline task of next year");
         en.ShouldNotContain("Tháng");
         var vi = WebUtility.HtmlDecode(await page.GetStringAsync("/tasks?view=deadlines&year=2031&culture=vi", Ct));
         vi.ShouldContain("Tháng 11");
