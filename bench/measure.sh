@@ -8,6 +8,8 @@ PG="Host=127.0.0.1;Username=postgres;Password=postgres;SSL Mode=Disable"
 SQLITE_DB=${SQLITE_DB:-/tmp/perf-data/bench500k.db}
 PG_DB=${PG_DB:-chancery_bench500k}
 LOAD=${SECONDS_LOAD:-60}
+TASKS_SQLITE_DB=${TASKS_SQLITE_DB:-/tmp/perf-data/tasks200k.db}
+TASKS_PG_DB=${TASKS_PG_DB:-chancery_tasks200k}
 BENCH="dotnet bench/Chancery.Benchmarks/bin/Release/net10.0/Chancery.Benchmarks.dll"
 dotnet build bench/Chancery.Benchmarks -c Release -v q
 dotnet build bench/Chancery.DataGen -c Release -v q
@@ -17,6 +19,16 @@ echo "== (a) annual review, 2024, tier 1"
 # App and floor alternate call by call.
 $BENCH review --provider sqlite --connection "Data Source=$SQLITE_DB" --year 2024 --tier 1 --iterations 40 || true
 $BENCH review --provider postgres --connection "$PG;Database=$PG_DB" --year 2024 --tier 1 --iterations 40 || true
+
+echo "== (d) directives: unit scoreboard for a year and an officer's 'my unit' list (200,000 tasks; see docs/benchmarks.md (d))"
+if [ -f "$TASKS_SQLITE_DB" ]; then
+  $BENCH scoreboard --provider sqlite --connection "Data Source=$TASKS_SQLITE_DB" --year 2024 --iterations 40 || true
+  $BENCH myunit --provider sqlite --connection "Data Source=$TASKS_SQLITE_DB" --unit MOFA-ECON --iterations 40 || true
+fi
+if psql "postgresql://postgres:postgres@127.0.0.1/$TASKS_PG_DB" -c "select 1" > /dev/null 2>&1; then
+  $BENCH scoreboard --provider postgres --connection "$PG;Database=$TASKS_PG_DB" --year 2024 --iterations 40 || true
+  $BENCH myunit --provider postgres --connection "$PG;Database=$TASKS_PG_DB" --unit MOFA-ECON --iterations 40 || true
+fi
 
 echo "== (c) import of 100,000 rows, fresh databases"
 dotnet bench/Chancery.DataGen/bin/Release/net10.0/Chancery.DataGen.dll --seed 42 --activities 100000 --out /tmp/bench-100k.csv

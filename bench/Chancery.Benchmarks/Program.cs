@@ -8,6 +8,8 @@ using Chancery.Benchmarks;
 //   load        HTTP load runner: N concurrent workers on one URL for S seconds
 //   bare        a minimal app answering the activity list with the same SQL, without the framework
 //   soak        open-loop mixed traffic from simulated users for a long time (bench/soak.sh), latency and memory over time
+//   scoreboard  the unit task scoreboard for a year: TaskScoreboardQuery vs hand-written SQL, medians
+//   myunit      an officer's "my unit" task list: DirectiveQueries.UnitTasksAsync vs hand-written SQL, medians
 var mode = args.FirstOrDefault() ?? "";
 var rest = args.Skip(1).ToArray();
 return mode switch
@@ -18,6 +20,7 @@ return mode switch
     "load" => await LoadRunner.RunAsync(Options.Parse(rest)),
     "bare" => await BareListApp.RunAsync(Options.Parse(rest)),
     "soak" => await SoakRunner.RunAsync(Options.Parse(rest)),
+    "scoreboard" or "myunit" => await TaskBench.RunAsync(mode, Options.Parse(rest)),
     _ => Usage(),
 };
 
@@ -29,6 +32,6 @@ static int RunBdn(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("modes: review | review-bdn | import | load | bare | soak (see docs/benchmarks.md)");
+    Console.Error.WriteLine("modes: review | review-bdn | import | load | bare | soak | scoreboard | myunit (see docs/benchmarks.md)");
     return 2;
 }

@@ -9,11 +9,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Chancery.Web.Data;
+using Chancery.Web.Units;
 
 // Usage:
 //   dotnet run --project bench/Chancery.DataGen -- --seed 42 --activities 20000 --out demo.csv
 //   dotnet run --project bench/Chancery.DataGen -- --seed 42 --activities 20000 --connection "Data Source=data/demo.db"
 //   dotnet run --project bench/Chancery.DataGen -- --activities 500000 --provider postgres --connection "Host=...;Database=chancery_bench;..."
+//   ... --activities 0 --directives 20000 --tasks 200000 --progress 1000000 --connection ...   (directives at scale, issue 13)
 var options = Args.Parse(args);
 var generator = new ActivityGenerator(options.Seed);
 
@@ -68,6 +70,42 @@ foreach (var batch in generator.Rows(options.Activities).Chunk(options.Batch))
     Console.WriteLine($"{loaded} activities loaded ({outcome.Created} created, {outcome.Updated} updated, {outcome.Unchanged} unchanged), {loaded / total.Elapsed.TotalSeconds:F0} rows/s");
 }
 
+// Generated directives, tasks and progress reports (issue 13's scale), over every unit, through the
+// same three imports a user runs, in batches (tasks after their directives, reports after their tasks).
+if (options.Tasks > 0)
+{
+    List<string> unitCodes;
+    using (var scope = app.Services.CreateScope())
+        unitCodes = [.. scope.ServiceProvider.GetRequiredService<ChanceryDbContext>().Units.OrderBy(u => u.Code).Select(u => u.Code)];
+    var clock = Stopwatch.StartNew();
+    var rows = new TaskGenerator(options.Seed, unitCodes).Generate(Math.Max(1, options.Directives), options.Tasks, options.Progress);
+    Console.WriteLine($"Generated {rows.Directives.Count} directives, {rows.Tasks.Count} tasks, {rows.Progress.Count} progress reports over {unitCodes.Count} units in {clock.Elapsed.TotalSeconds:F1} s (seed {options.Seed}).");
+    foreach (var (name, header, list) in new[] { ("directives", TaskGenerator.DirectiveHeader, rows.Directives), ("tasks", TaskGenerator.TaskHeader, rows.Tasks),
+                 ("task_progress", TaskGenerator.ProgressHeader, rows.Progress) })
+    {
+        var done = 0;
+        foreach (var batch in list.Chunk(options.Batch))
+        {
+            using var scope = app.Services.CreateScope();
+            var pipeline = scope.ServiceProvider.GetRequiredService<ImportPipeline>();
+            var upload = new ImportFile(name + ".csv", ImportFormat.Csv, Encoding.UTF8.GetBytes(header + "\n" + string.Join('\n', batch) + "\n"));
+            var outcome = name switch
+            {
+                "directives" => await pipeline.RunAsync(scope.ServiceProvider.GetRequiredService<Chancery.Web.Directives.Importing.DirectiveImportDefinition>(), upload, dryRun: false),
+                "tasks" => await pipeline.RunAsync(scope.ServiceProvider.GetRequiredService<Chancery.Web.Directives.Importing.TaskImportDefinition>(), upload, dryRun: false),
+                _ => await pipeline.RunAsync(scope.ServiceProvider.GetRequiredService<Chancery.Web.Directives.Importing.ProgressImportDefinition>(), upload, dryRun: false),
+            };
+            if (!outcome.Succeeded)
+            {
+                foreach (var p in outcome.Problems.Take(20)) Console.Error.WriteLine($"{name} line {p.Line} {p.Column}: {p.Reason}");
+                return 1;
+            }
+            done += batch.Length;
+            Console.WriteLine($"{name}: {done} loaded ({outcome.Created} created, {outcome.Updated} updated, {outcome.Unchanged} unchanged), {done / clock.Elapsed.TotalSeconds:F0} rows/s");
+        }
+    }
+}
+
 // The two conferences' directives (January 2023 and January 2025), split into the tasks their text
 // names, through the same imports a user runs (Directives/*.csv, copied beside the program).
 var folder = Path.Combine(AppContext.BaseDirectory, "Directives");
@@ -91,7 +129,7 @@ foreach (var (file, kind) in new[] { ("directives.csv", 0), ("tasks.csv", 1), ("
 }
 return 0;
 
-internal sealed record Args(int Seed, int Activities, string? Out, string Provider, string? Connection, int Batch)
+internal sealed record Args(int Seed, int Activities, string? Out, string Provider, string? Connection, int Batch, int Directives, int Tasks, int Progress)
 {
     public static Args Parse(string[] args)
     {
@@ -106,6 +144,9 @@ internal sealed record Args(int Seed, int Activities, string? Out, string Provid
             Value("--out"),
             Value("--provider") ?? "sqlite",
             Value("--connection"),
-            int.Parse(Value("--batch") ?? "50000", System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Value("--batch") ?? "50000", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Value("--directives") ?? "0", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Value("--tasks") ?? "0", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Value("--progress") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
     }
 }

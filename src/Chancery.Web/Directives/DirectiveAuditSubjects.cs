@@ -50,3 +50,26 @@ internal sealed class TaskAuditSubject(ChanceryDbContext db, IStringLocalizer<Di
         return ByKey(rows, r => r.Id, r => new AuditSubjectName(r.Title, "/tasks/" + r.Id));
     }
 }
+
+/// <summary>A progress report's file (uploads and downloads): named by its file name and its task's title,
+/// when the reader may see the task.</summary>
+internal sealed class ProgressDocumentAuditSubject(ChanceryDbContext db, IStringLocalizer<DirectivesText> text) : AuditSubject<ProgressDocument>(text)
+{
+    protected override string LabelKey => "Attachments";
+
+    protected override IReadOnlyDictionary<string, string> FieldKeys { get; } = new Dictionary<string, string>
+    {
+        [nameof(ProgressDocument.FileName)] = "FileName", [nameof(ProgressDocument.ProgressId)] = "ProgressReports",
+    };
+
+    public override async Task<IReadOnlyDictionary<string, AuditSubjectName>> NamesAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        var ids = IntKeys(keys);
+        var rows = await (from d in db.ProgressDocuments.AsNoTracking()
+                          join p in db.TaskProgress on d.ProgressId equals p.Id
+                          join t in db.DirectiveTasks on p.TaskId equals t.Id
+                          where ids.Contains(d.Id)
+                          select new { d.Id, d.FileName, t.Title, TaskId = t.Id }).ToListAsync(ct);
+        return ByKey(rows, r => r.Id, r => new AuditSubjectName($"{r.FileName} · {r.Title}", "/tasks/" + r.TaskId + "#progress"));
+    }
+}

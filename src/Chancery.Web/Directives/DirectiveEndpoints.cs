@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Import;
 using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Time;
@@ -12,7 +13,9 @@ public static class DirectiveEndpoints
     public static RouteGroupBuilder MapDirectiveEndpoints(this RouteGroupBuilder api)
     {
         var directives = api.MapGroup("/directives").WithTags("Directives");
-        directives.MapGet("/", List).WithSummary("Directives the reader may see, newest first (q= searches number, issuer, title), with their task counts today.");
+        directives.MapGet("/", List).WithSummary("Directives the reader may see, newest first (q= searches number, issuer, title; classification= one level), with their task counts today.");
+        directives.MapGet("/export", ExportDirectives)
+            .WithSummary("The directives of the list's filters in the directives.csv columns (format=csv or xlsx); imports back unchanged.");
         directives.MapGet("/{id:int}", Get).WithSummary("A directive with its task tree, each task's derived status today and progress rolled up.");
         directives.MapPost("/", Create).RequireAuthorization(Policies.Edit)
             .WithSummary("Creates a directive with its tasks and sub-tasks (lead unit and coordinating units by code; no deadline = a standing task).");
@@ -25,7 +28,10 @@ public static class DirectiveEndpoints
         directives.MapImportHelp<DirectiveImportDefinition, DirectiveImportRow>("directives");
 
         var tasks = api.MapGroup("/tasks").WithTags("Directives");
-        tasks.MapGet("/", ListTasks).WithSummary("Tasks in a view: view=mine (the reader's unit and below), due-soon (days=7) or overdue.");
+        tasks.MapGet("/", ListTasks).WithSummary("Tasks in a view: view=mine (the reader's unit and below), due_soon (days=7), overdue, or deadlines "
+            + "(deadline in [from, to], default this year); status= keeps one derived status.");
+        tasks.MapGet("/export", ExportTasks)
+            .WithSummary("The tasks of the directives matching the directive filters (q, classification) in the tasks.csv columns (format=csv or xlsx).");
         tasks.MapGet("/{id:int}", GetTask).WithSummary("A task with its progress reports, sub-tasks, deadline history and derived status.");
         tasks.MapPut("/{id:int}", UpdateTask).RequireAuthorization(Policies.Edit)
             .WithSummary("Edits a task of the writer's unit (or below); a changed deadline is kept in the task's history. 409 when stale.");
@@ -38,14 +44,46 @@ public static class DirectiveEndpoints
         tasks.MapImportHelp<TaskImportDefinition, TaskImportRow>("tasks");
 
         var progress = api.MapGroup("/task-progress").WithTags("Directives");
+        progress.MapGet("/export", ExportProgress)
+            .WithSummary("The progress reports on the tasks of the directives matching the directive filters, in the task_progress.csv columns (format=csv or xlsx).");
         progress.MapPost("/import", ImportProgress).RequireAuthorization(Policies.Edit).AcceptsImportFile()
             .WithSummary("Imports task_progress.csv. All-or-nothing, keyed by (task_id, date, author); dryRun=true previews.");
         progress.MapImportHelp<ProgressImportDefinition, ProgressImportRow>("task-progress");
         return api;
     }
 
-    private static async Task<Ok<IReadOnlyList<DirectiveListItem>>> List(string? q, DirectiveQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(q, ct));
+    private static async Task<Results<Ok<IReadOnlyList<DirectiveListItem>>, ValidationProblem>> List(
+        [AsParameters] DirectiveFilter filter, DirectiveQueries queries, ErrorWords words, CancellationToken ct)
+    {
+        var problems = new Problems();
+        var level = filter.Check(problems);
+        if (problems.Any) return WriteResults.Invalid(problems, words);
+        return TypedResults.Ok(await queries.ListAsync(filter, level, ct));
+    }
+
+    /// <summary>One export door for the three files: the directive filters and the format, checked strictly.</summary>
+    private static Results<TabularFileResult, ValidationProblem> Export(DirectiveFilter filter, string? format, ErrorWords words, TimeProvider clock,
+        string name, IReadOnlyList<string> headers, Func<IQueryable<Directive>, IAsyncEnumerable<IReadOnlyList<string?>>> rows,
+        Data.ChanceryDbContext db)
+    {
+        var problems = new Problems();
+        var kind = TabularExport.Format(format, problems);
+        var level = filter.Check(problems);
+        if (kind is not { } file || problems.Any) return WriteResults.Invalid(problems, words);
+        return TabularExport.File(file, name, clock, headers, rows(DirectiveExport.Directives(db, filter, level)));
+    }
+
+    private static Results<TabularFileResult, ValidationProblem> ExportDirectives([AsParameters] DirectiveFilter filter,
+        [CodeSet(typeof(TabularFormat))] string? format, Data.ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct) =>
+        Export(filter, format, words, clock, "directives", DirectiveExport.DirectiveHeaders, d => DirectiveExport.DirectiveRowsAsync(d, ct), db);
+
+    private static Results<TabularFileResult, ValidationProblem> ExportTasks([AsParameters] DirectiveFilter filter,
+        [CodeSet(typeof(TabularFormat))] string? format, Data.ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct) =>
+        Export(filter, format, words, clock, "tasks", DirectiveExport.TaskHeaders, d => DirectiveExport.TaskRowsAsync(db, d, ct), db);
+
+    private static Results<TabularFileResult, ValidationProblem> ExportProgress([AsParameters] DirectiveFilter filter,
+        [CodeSet(typeof(TabularFormat))] string? format, Data.ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct) =>
+        Export(filter, format, words, clock, "task_progress", DirectiveExport.ProgressHeaders, d => DirectiveExport.ProgressRowsAsync(db, d, ct), db);
 
     private static async Task<Results<Ok<DirectiveDetail>, NotFound>> Get(int id, DirectiveQueries queries, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
@@ -63,22 +101,21 @@ public static class DirectiveEndpoints
         (await writer.AddAsync(id, request, ct)).ToCreated(words, t => $"/api/v1/tasks/{t.Id}");
 
     private static async Task<Results<Ok<IReadOnlyList<TaskListItem>>, ValidationProblem>> ListTasks(
-        string? view, int? days, DirectiveQueries queries, Chancery.Web.Common.Classification.ICurrentUser user, ErrorWords words, CancellationToken ct)
+        [AsParameters] TaskListFilter filter, DirectiveQueries queries, Common.Classification.ICurrentUser user, TimeProvider clock, ErrorWords words,
+        CancellationToken ct)
     {
         const int limit = 500;
-        switch (view)
-        {
-            case "mine":
-                return TypedResults.Ok(user.UnitId is { } unit ? await queries.UnitTasksAsync(unit, limit, ct) : []);
-            case "due-soon" when days is null or (>= 0 and <= 366):
-                return TypedResults.Ok(await queries.DueSoonAsync(days ?? 7, limit, ct));
-            case "overdue":
-                return TypedResults.Ok(await queries.OverdueAsync(limit, ct));
-        }
         var problems = new Problems();
-        if (view == "due-soon") problems.Add("days", ErrorCodes.Between, 0, 366);
-        else problems.Add("view", ErrorCodes.OneOf, "mine, due-soon, overdue");
-        return WriteResults.Invalid(problems, words);
+        if (filter.Check(clock.Today(), problems) is not { } q) return WriteResults.Invalid(problems, words);
+        IReadOnlyList<TaskListItem> tasks = q.View switch
+        {
+            TaskView.DueSoon => await queries.DueSoonAsync(filter.Days ?? 7, limit, ct),
+            TaskView.Overdue => await queries.OverdueAsync(limit, ct),
+            TaskView.Deadlines => await queries.DeadlinesAsync(q.From, q.To, null, limit, ct),
+            _ => user.UnitId is { } unit ? await queries.UnitTasksAsync(unit, limit, ct) : [],
+        };
+        if (q.Status is { } status) tasks = tasks.Where(t => t.Status == Codes<TaskState>.ToCode(status)).ToList();
+        return TypedResults.Ok(tasks);
     }
 
     private static async Task<Results<Ok<TaskDetail>, NotFound>> GetTask(int id, DirectiveQueries queries, CancellationToken ct) =>

@@ -28,7 +28,8 @@ public sealed record DirectiveListItem(int Id, string Ref, string? Number, DateO
 
 /// <summary>A directive with its task tree, each task's status today and progress rolled up.</summary>
 public sealed record DirectiveDetail(int Id, string Ref, string? Number, DateOnly Date, string Issuer, string Title, string? Text,
-    string Classification, string? Source, int Version, IReadOnlyList<TaskNode> Tasks, int Percent) : IVersionedRecord;
+    [property: Common.Api.CodeSet(typeof(Common.Classification.ClassificationLevel))] string Classification, string? Source, int Version,
+    IReadOnlyList<TaskNode> Tasks, int Percent) : IVersionedRecord;
 
 /// <summary>A task in a directive's tree. <see cref="Percent"/> is its latest report (100 once done),
 /// or for a task with sub-tasks the mean of theirs.</summary>
@@ -41,9 +42,21 @@ public sealed record TaskDetail(int Id, string Ref, int DirectiveId, string Dire
     string? ParentTitle, string Title, string LeadUnit, string LeadUnitName, IReadOnlyList<string> CoordinatingUnits, DateOnly? Deadline,
     DateOnly? DoneDate, bool KeyTask, string Status, int Percent, string? IndicatorName, decimal? IndicatorTarget, string? IndicatorUnit,
     string? Recurrence, string? Period, string Classification, string? Notes, int Version, bool CanEdit,
-    IReadOnlyList<ProgressItem> Progress, IReadOnlyList<TaskNode> SubTasks, IReadOnlyList<DeadlineChangeItem> DeadlineChanges) : IVersionedRecord;
+    IReadOnlyList<ProgressItem> Progress, IReadOnlyList<TaskNode> SubTasks, IReadOnlyList<DeadlineChangeItem> DeadlineChanges,
+    IReadOnlyList<TaskLinkItem> Links) : IVersionedRecord;
 
-public sealed record ProgressItem(int Id, DateOnly Date, int? Percent, string Text, string? Author, decimal? IndicatorValue);
+public sealed record ProgressItem(int Id, DateOnly Date, int? Percent, string Text, string? Author, decimal? IndicatorValue,
+    IReadOnlyList<ProgressDocumentItem> Documents);
+
+/// <summary>A file attached to a progress report; <see cref="Url"/> downloads it (for whoever may see the task).</summary>
+public sealed record ProgressDocumentItem(int Id, string FileName, string ContentType, long Size, string Sha256, DateTime UploadedAt, string? UploadedBy, string Url);
+
+/// <summary>A record that carries a task out, as the reader may see it: its kind (<c>activity</c>,
+/// <c>agreement</c>, <c>commitment</c>), id, title in the reader's language, date and page.</summary>
+public sealed record TaskLinkItem([property: Common.Api.CodeSet(typeof(TaskLinkKind))] string Kind, int Id, string Title, DateOnly? Date, string Url);
+
+/// <summary>Links a task to an activity, agreement or commitment (kind: activity, agreement, commitment; id: its id).</summary>
+public sealed record TaskLinkRequest([property: Common.Api.CodeSet(typeof(TaskLinkKind))] string? Kind, int? Id);
 
 public sealed record DeadlineChangeItem(DateOnly ChangedOn, DateOnly? Previous, DateOnly? Next);
 

@@ -15,6 +15,8 @@ public static class DirectiveRules
     public const string RecurringNeedsDeadline = "TaskRecurringNeedsDeadline";
     public const string PercentRange = "TaskPercentRange";
     public const string ParentElsewhere = "TaskParentElsewhere";
+    public const string LinkTargetUnknown = "TaskLinkTargetUnknown";
+    public const string ProgressElsewhere = "TaskProgressElsewhere";
 
     public static void CheckDirective(DirectiveRequest r, Problems problems)
     {

@@ -14,5 +14,7 @@ public static class DirectiveTables
         public DbSet<TaskProgress> TaskProgress => db.Set<TaskProgress>();
         public DbSet<TaskNotice> TaskNotices => db.Set<TaskNotice>();
         public DbSet<OutboxMail> OutboxMails => db.Set<OutboxMail>();
+        public DbSet<TaskLink> TaskLinks => db.Set<TaskLink>();
+        public DbSet<ProgressDocument> ProgressDocuments => db.Set<ProgressDocument>();
     }
 }

@@ -3,8 +3,11 @@ using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Common.Writing;
 using Chancery.Web.Directives.Components;
+using Chancery.Web.Directives.Attachments;
 using Chancery.Web.Directives.Importing;
+using Chancery.Web.Directives.Links;
 using Chancery.Web.Directives.Notifications;
+using Chancery.Web.Common.Ui;
 using Chancery.Web.Home;
 
 namespace Chancery.Web.Directives;
@@ -21,6 +24,10 @@ public sealed class DirectivesModule : IChanceryModule
         services.AddScoped<DirectiveWriter>();
         services.AddScoped<TaskWriter>();
         services.AddScoped<TaskScoreboardQuery>();
+        services.AddScoped<TaskLinks>();
+        services.AddScoped<ProgressDocuments>();
+        services.AddPickerSource<TaskCommitmentPickerSource>();
+        services.AddAuditSubject<ProgressDocumentAuditSubject>();
         services.AddScoped<DirectiveImportDefinition>();
         services.AddScoped<TaskImportDefinition>();
         services.AddScoped<ProgressImportDefinition>();
@@ -42,13 +49,21 @@ public sealed class DirectivesModule : IChanceryModule
         api.MapDirectiveEndpoints();
         api.MapScoreboardEndpoints();
         api.MapNotificationEndpoints();
+        api.MapTaskLinkEndpoints();
+        api.MapProgressDocumentEndpoints();
     }
 
-    /// <summary>"My unit's tasks" on the home page.</summary>
+    public void MapOther(IEndpointRouteBuilder app) => app.MapProgressDocumentForm();
+
+    /// <summary>"My unit's tasks" on the home page, the unread count in the header, and on the pages of
+    /// activities, agreements and commitments the tasks they carry out.</summary>
     public IEnumerable<PageSection> Sections =>
     [
         new(HomePageSections.Name, typeof(MyUnitTasksSection), 10),
         new(LayoutSections.Header, typeof(NotificationBell), 10),
+        new(Activities.ActivityPageSections.Name, typeof(ActivityTasks), 300),
+        new(Agreements.AgreementPageSections.Name, typeof(AgreementTasks), 300),
+        new(Commitments.CommitmentPageSections.Name, typeof(CommitmentTasks), 300),
     ];
 
     public IEnumerable<MenuEntry> Menu =>

@@ -36,6 +36,18 @@ public sealed class ScoreTally
         }
     }
 
+    /// <summary>Adds counters the database counted (tasks whose deadline never moved).</summary>
+    public void Add(int onTime, int late, int overdue, int inProgress, int standing)
+    {
+        _onTime += onTime;
+        _late += late;
+        _overdue += overdue;
+        _inProgress += inProgress;
+        _standing += standing;
+    }
+
+    public void Add(ScoreTally other) => Add(other._onTime, other._late, other._overdue, other._inProgress, other._standing);
+
     public TaskScore ToScore(TaskScore? keyTasks = null) =>
         new(_onTime + _late + _inProgress + _overdue, _onTime, _late, _inProgress, _overdue, _standing, Rate(_onTime, _late, _overdue), keyTasks);
 

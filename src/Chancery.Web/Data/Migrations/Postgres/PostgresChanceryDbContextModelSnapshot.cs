@@ -1007,6 +1007,54 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.ToTable("mail_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Chancery.Web.Directives.ProgressDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("ProgressId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoreKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressId");
+
+                    b.ToTable("task_progress_documents", (string)null);
+                });
+
             modelBuilder.Entity("Chancery.Web.Directives.TaskDeadlineChange", b =>
                 {
                     b.Property<int>("Id")
@@ -1032,6 +1080,35 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.HasIndex("TaskId");
 
                     b.ToTable("task_deadline_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Chancery.Web.Directives.TaskLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.HasIndex("TaskId", "Kind", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("task_links", (string)null);
                 });
 
             modelBuilder.Entity("Chancery.Web.Directives.TaskNotice", b =>
@@ -1793,10 +1870,28 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Chancery.Web.Directives.ProgressDocument", b =>
+                {
+                    b.HasOne("Chancery.Web.Directives.TaskProgress", null)
+                        .WithMany()
+                        .HasForeignKey("ProgressId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Chancery.Web.Directives.TaskDeadlineChange", b =>
                 {
                     b.HasOne("Chancery.Web.Directives.DirectiveTask", null)
                         .WithMany("DeadlineChanges")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chancery.Web.Directives.TaskLink", b =>
+                {
+                    b.HasOne("Chancery.Web.Directives.DirectiveTask", null)
+                        .WithMany()
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

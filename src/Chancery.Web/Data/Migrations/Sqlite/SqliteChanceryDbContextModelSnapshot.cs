@@ -976,6 +976,52 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                     b.ToTable("mail_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Chancery.Web.Directives.ProgressDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgressId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoreKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressId");
+
+                    b.ToTable("task_progress_documents", (string)null);
+                });
+
             modelBuilder.Entity("Chancery.Web.Directives.TaskDeadlineChange", b =>
                 {
                     b.Property<int>("Id")
@@ -999,6 +1045,33 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                     b.HasIndex("TaskId");
 
                     b.ToTable("task_deadline_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Chancery.Web.Directives.TaskLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.HasIndex("TaskId", "Kind", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("task_links", (string)null);
                 });
 
             modelBuilder.Entity("Chancery.Web.Directives.TaskNotice", b =>
@@ -1736,10 +1809,28 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Chancery.Web.Directives.ProgressDocument", b =>
+                {
+                    b.HasOne("Chancery.Web.Directives.TaskProgress", null)
+                        .WithMany()
+                        .HasForeignKey("ProgressId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Chancery.Web.Directives.TaskDeadlineChange", b =>
                 {
                     b.HasOne("Chancery.Web.Directives.DirectiveTask", null)
                         .WithMany("DeadlineChanges")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chancery.Web.Directives.TaskLink", b =>
+                {
+                    b.HasOne("Chancery.Web.Directives.DirectiveTask", null)
+                        .WithMany()
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
