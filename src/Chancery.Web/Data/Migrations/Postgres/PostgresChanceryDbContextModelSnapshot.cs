@@ -1298,6 +1298,9 @@ namespace Chancery.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Classification")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CountryIso3")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
@@ -1355,6 +1358,9 @@ namespace Chancery.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("From")
                         .HasColumnType("date");
