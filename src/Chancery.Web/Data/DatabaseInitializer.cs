@@ -13,6 +13,8 @@ public static class DatabaseInitializer
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<ChanceryDbContext>();
+        // No request: the seeders (which share this scope's context) act for the system, and say so.
+        db.CurrentUser = Common.Classification.SystemUser.Instance;
         await db.Database.MigrateAsync(ct);
         foreach (var seeder in services.GetServices<IStartupSeeder>().OrderBy(s => s.Order))
             await seeder.SeedAsync(ct);
