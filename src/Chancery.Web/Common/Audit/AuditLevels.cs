@@ -16,6 +16,7 @@ namespace Chancery.Web.Common.Audit;
 internal sealed class AuditLevels(DbContext context, IReadOnlyList<EntityEntry> tracked)
 {
     private Dictionary<(IEntityType, IKey), Dictionary<string, ClassificationLevel>>? _tracked;
+    private readonly Dictionary<(IEntityType, string), ClassificationLevel> _stored = [];
 
     public ClassificationLevel Of(EntityEntry entry)
     {
@@ -34,8 +35,12 @@ internal sealed class AuditLevels(DbContext context, IReadOnlyList<EntityEntry> 
 
     private ClassificationLevel ParentLevel(IForeignKey fk, object?[] values)
     {
-        if (Tracked(fk).TryGetValue(KeyText(values), out var tracked)) return tracked;
-        return Stored(fk, values) ?? ClassificationLevel.TopSecret;
+        var key = KeyText(values);
+        if (Tracked(fk).TryGetValue(key, out var tracked)) return tracked;
+        // Read once per parent and save: a re-import updating a thousand activities of one leader asks once.
+        if (!_stored.TryGetValue((fk.PrincipalEntityType, key), out var stored))
+            _stored[(fk.PrincipalEntityType, key)] = stored = Stored(fk, values) ?? ClassificationLevel.TopSecret;
+        return stored;
     }
 
     /// <summary>The tracked records of the principal type, by key (built once per save and type).</summary>
