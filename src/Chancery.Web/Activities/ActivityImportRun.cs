@@ -51,15 +51,17 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         // IgnoreQueryFilters: a row must match a stored activity even when the importer cannot see it,
         // or it would be duplicated; such rows are refused instead.
         // EF.Parameter: one array/JSON parameter, not one parameter per id (SQLite allows 32,766).
+        var clearance = db.Clearance;
         var stored = await db.Activities.IgnoreQueryFilters().Where(a => EF.Parameter(lookup).Contains(a.ExternalRef))
-            .Select(a => new { a.ExternalRef, a.Id }).ToDictionaryAsync(a => a.ExternalRef, ct);
-        // Stored parents and stored rows of the batch (a later row may name them) keep their keys.
-        foreach (var found in stored.Values) _keys.Found(found.ExternalRef, found.Id);
-        var storedRows = batch.Where(r => stored.ContainsKey(r.Key)).Select(r => r.Key).ToList();
-        var storedActivities = storedRows.Count == 0 ? [] : await db.Activities.IgnoreQueryFilters().AsNoTracking()
+            .Select(a => new { a.ExternalRef, a.Id, a.Classification }).ToDictionaryAsync(a => a.ExternalRef, ct);
+        // Stored parents and stored rows of the batch (a later row may name them) keep their keys; a record
+        // the importer may not see is no parent (a part_of naming it is an unknown reference, never a link).
+        foreach (var found in stored.Values.Where(f => f.Classification <= clearance)) _keys.Found(found.ExternalRef, found.Id);
+        var storedRows = batch.Where(r => stored.TryGetValue(r.Key, out var f) && f.Classification <= clearance).Select(r => r.Key).ToList();
+        // Read through the filter: the diff must not show a parent or a person the importer may not see.
+        var storedActivities = storedRows.Count == 0 ? [] : await db.Activities.AsNoTracking()
             .Include(a => a.Legs).Include(a => a.LeadPerson).Include(a => a.CounterpartPerson).Include(a => a.PartOf)
             .Where(a => EF.Parameter(storedRows).Contains(a.ExternalRef)).AsSplitQuery().ToDictionaryAsync(a => a.ExternalRef, ct);
-        var clearance = db.Clearance;
         // The stored leaders the batch names, with their offices as recorded: a row may not change them unasked.
         await _people.LoadAsync(db, batch.Select(r => r.Value), ct);
 
@@ -79,8 +81,9 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
             else if (row.PartOf is { } parent && !inBatch.Contains(parent) && !_keys.IsKnown(parent))
                 _keys.AwaitParent(parent, parsed.Line);
             storedActivities.TryGetValue(row.Id, out var activity);
-            if (activity is not null && activity.Classification > clearance)
-                problems.Add(parsed.Line, "id", ImportReasons.ActivityNotCleared());
+            // An id taken by a record the importer may not see: refused in the words of any value that cannot be used.
+            if (activity is null && stored.ContainsKey(row.Id))
+                problems.Add(parsed.Line, "id", ImportReasons.Unavailable());
             // A row that leaves the level out keeps the stored activity's; a new one is Internal.
             else if (problems.Classification(parsed.Line, row.Classification, clearance, activity?.Classification,
                     ClassificationLevel.Internal) is { } level) row.Level = level;
@@ -149,10 +152,10 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         {
             var row = work[i].Value;
             leads[i] = row.LeaderName is null ? null
-                : _people.Observe(OfficeSide.Domestic, row.LeaderName, row.LeaderOfficeId, row.LeaderRole, row.DateStart, null);
+                : _people.Observe(OfficeSide.Domestic, row.LeaderName, row.LeaderOfficeId, row.LeaderRole, row.DateStart, null, row.Level);
             counterparts[i] = row.CounterpartName is null ? null
                 : _people.Observe(OfficeSide.Foreign, row.CounterpartName, row.CounterpartOfficeId, row.CounterpartRole, row.DateStart,
-                    row.Kind.IsOutgoingVisit() || row.Countries.Count != 1 ? null : row.Countries[0]);
+                    row.Kind.IsOutgoingVisit() || row.Countries.Count != 1 ? null : row.Countries[0], row.Level);
         }
         await _people.StoreNewAsync(db, ct);
 

@@ -153,16 +153,18 @@ public sealed class ActivityQueries(ChanceryDbContext db)
     public async Task<ActivityDetail?> DetailAsync(int id, CancellationToken ct)
     {
         var a = await db.Activities.AsNoTracking().Include(x => x.Legs).Include(x => x.LeadPerson).Include(x => x.CounterpartPerson)
-            .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
+            .Include(x => x.PartOf).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
         return a is null ? null : ToDetail(a);
     }
 
+    /// <summary>The references are read through the loaded (filtered) records, never the stored keys: a
+    /// parent trip or a person the reader may not see is not named, not even by its number.</summary>
     public static ActivityDetail ToDetail(Activity a) => new(
         a.Id, a.ExternalRef, Codes<ActivityKind>.ToCode(a.Kind), Codes<ActivityDirection>.ToCode(a.Direction),
         Codes<ActivityStatus>.ToCode(a.Status), a.DateStart, a.DateEnd, a.Title, a.TitleEn, a.HostOrVenue,
         a.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null,
-        a.LeadPersonId, a.LeadPerson?.FullName, a.LeaderRoleText, a.CounterpartPersonId, a.CounterpartPerson?.FullName,
-        a.CounterpartRoleText, a.PartOfId, a.OwnerUnitId, a.Outcomes, a.ThemeList(), a.Sources, a.Notes,
+        a.LeadPerson?.Id, a.LeadPerson?.FullName, a.LeaderRoleText, a.CounterpartPerson?.Id, a.CounterpartPerson?.FullName,
+        a.CounterpartRoleText, a.PartOf?.Id, a.OwnerUnitId, a.Outcomes, a.ThemeList(), a.Sources, a.Notes,
         a.Classification.ToCode(), a.Version,
         a.Legs.OrderBy(l => l.Order).Select(l => new ActivityLegDto(l.Order, l.CountryIso3, l.City, l.DateStart, l.DateEnd)).ToList());
 

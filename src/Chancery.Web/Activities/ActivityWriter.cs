@@ -24,6 +24,7 @@ public sealed class ActivityWriter(ChanceryDbContext db, ActivityQueries queries
 
         var activity = new Activity { ExternalRef = input.ExternalRef is { Length: > 0 } r ? r : "A-" + Guid.NewGuid().ToString("N")[..12] };
         Apply(activity, input, level!.Value);
+        await DiscloseNamedAsync(activity, ct);
         db.Activities.Add(activity);
         // The read runs after the save, when the new activity has its id.
         return await CheckedSave.SaveAsync(db, Limited(activity), problems, c => queries.DetailAsync(activity.Id, c), WriteStatus.Created, ct);
@@ -40,6 +41,7 @@ public sealed class ActivityWriter(ChanceryDbContext db, ActivityQueries queries
 
         if (input.ExternalRef is { Length: > 0 } r) activity.ExternalRef = r;
         Apply(activity, input, level!.Value);
+        await DiscloseNamedAsync(activity, ct);
         db.ExpectVersion(activity, input.Version!.Value);
         return await CheckedSave.SaveAsync(db, Limited(activity), problems, c => queries.DetailAsync(id, c), WriteStatus.Saved, ct);
     }
@@ -51,6 +53,18 @@ public sealed class ActivityWriter(ChanceryDbContext db, ActivityQueries queries
         var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == id, ct);
         if (activity is null || await queries.DetailAsync(id, ct) is not { } shown) return WriteOutcome<ActivityDetail>.NotFound();
         return await RecordBin.DeleteAsync(db, activity, version, shown, clock, c => queries.DetailAsync(id, c), ct);
+    }
+
+    /// <summary>The people the activity names are known at its level from now on (<see cref="DerivedClassification"/>):
+    /// whoever may read it reads their names on it. They were found through the filter, so the writer sees them.</summary>
+    private async Task DiscloseNamedAsync(Activity activity, CancellationToken ct)
+    {
+        int?[] named = [activity.LeadPersonId, activity.CounterpartPersonId];
+        var ids = named.OfType<int>().ToList();
+        if (ids.Count == 0) return;
+        var level = activity.Classification;
+        foreach (var person in await db.People.Where(p => ids.Contains(p.Id) && p.Classification > level).ToListAsync(ct))
+            DerivedClassification.Disclose(person, level);
     }
 
     /// <summary>The activity and each of its legs, whose fields the input names legs[0].city …</summary>

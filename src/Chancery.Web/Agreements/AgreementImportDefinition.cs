@@ -116,7 +116,7 @@ public sealed class AgreementImportDefinition(ChanceryDbContext db, IStringLocal
             stored.TryGetValue(row.Key, out var existing);
             if (existing is not null && existing.Classification > clearance)
             {
-                problems.Add(row.Line, null, ImportReasons.EventNotCleared());
+                problems.Add(row.Line, null, ImportReasons.Unavailable());
                 continue;
             }
             var level = problems.Classification(row.Line, value.Classification, clearance, existing?.Classification, ClassificationLevel.Internal);

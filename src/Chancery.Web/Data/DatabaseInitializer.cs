@@ -13,6 +13,8 @@ public static class DatabaseInitializer
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<ChanceryDbContext>();
+        // No request: the seeders (which share this scope's context) act for the system, and say so.
+        db.CurrentUser = Common.Classification.SystemUser.Instance;
         // A migration that rewrites a column of every row (search text, a new classification) runs for
         // minutes on a national-scale database; the default 30-s command timeout would stop the start
         // half-way. Requests keep the default: this applies to this scope's context only.

@@ -75,7 +75,7 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db, IStringLoc
             if (!row.Flawed) byKey.TryGetValue((partner.Id, row.Value.Level, row.Value.When.FirstDay), out stored);
             if (stored is not null && stored.Classification > clearance)
             {
-                problems.Add(row.Line, null, ImportReasons.EventNotCleared());
+                problems.Add(row.Line, null, ImportReasons.Unavailable());
                 continue;
             }
             // A row that leaves the level out keeps the stored event's; a new one is Public.

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Search;
@@ -14,7 +15,7 @@ public sealed record PersonOfficeDto(int Id, int? OfficeId, string? OfficeCode, 
     string? Title, DateOnly From, DateOnly? To);
 
 public sealed record PersonDetail(int Id, string FullName, string? NameEn, string Side, string? CountryIso3, string? Notes, int Version,
-    IReadOnlyList<PersonOfficeDto> Offices) : Common.Concurrency.IVersionedRecord
+    IReadOnlyList<PersonOfficeDto> Offices, string Classification = "public") : Common.Concurrency.IVersionedRecord
 {
     /// <summary>The name in the reader's language (the English one where it differs).</summary>
     public string Name => LocalizationSetup.IsVietnamese || NameEn is null ? FullName : NameEn;
@@ -35,9 +36,10 @@ public sealed record PersonOfficeInput(int? OfficeId, string? Title, DateOnly Fr
 /// <summary>A person as an editor gives them. <see cref="Offices"/>, when given, is the whole list of
 /// periods: one with an <see cref="PersonOfficePeriod.Id"/> changes that stored period, one without is
 /// added, a stored one left out is removed (null leaves the periods as they are). An update names the
-/// <see cref="Version"/> it started from.</summary>
+/// <see cref="Version"/> it started from.
+/// <see cref="Classification"/> left out keeps the stored level (a new person is public).</summary>
 public sealed record PersonInput(string? FullName, string? NameEn, string? Side, string? CountryIso3, string? Notes,
-    IReadOnlyList<PersonOfficePeriod>? Offices, int? Version);
+    IReadOnlyList<PersonOfficePeriod>? Offices, int? Version, string? Classification = null);
 
 /// <summary>One office period of <see cref="PersonInput.Offices"/> (Id null for a new one).</summary>
 public sealed record PersonOfficePeriod(int? Id, int? OfficeId, string? Title, DateOnly From, DateOnly? To);
@@ -72,7 +74,7 @@ public sealed class PeopleQueries(ChanceryDbContext db)
         var p = await db.People.AsNoTracking().Include(x => x.Offices).ThenInclude(o => o.Office).SingleOrDefaultAsync(x => x.Id == id, ct);
         return p is null ? null : new PersonDetail(p.Id, p.FullName, p.NameEn, p.Side.ToString().ToLowerInvariant(), p.CountryIso3, p.Notes, p.Version,
             p.Offices.OrderBy(o => o.From).ThenBy(o => o.Id).Select(o => new PersonOfficeDto(o.Id, o.OfficeId, o.Office?.Code, o.Office?.NameEn, o.Office?.NameVi,
-                o.Office?.Tier, o.Title, o.From, o.To)).ToList());
+                o.Office?.Tier, o.Title, o.From, o.To)).ToList(), p.Classification.ToCode());
     }
 
     /// <summary>The people of one side, by name (the edit form's choices of leader and counterpart).</summary>

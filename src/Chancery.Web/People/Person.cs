@@ -1,14 +1,18 @@
 using System.Linq.Expressions;
 using Chancery.Web.Common.Bin;
+using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Concurrency;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Reference;
 
 namespace Chancery.Web.People;
 
-/// <summary>A leader on our side or a foreign counterpart. Not classified itself: who holds an office
-/// is public knowledge; what they did is classified on the activity.</summary>
-public sealed class Person : IVersioned, ISearchable, ISoftDeletable
+/// <summary>A leader on our side or a foreign counterpart. Classified at the lowest level of the records
+/// that name them (<see cref="DerivedClassification"/>): a person an import or an activity form creates
+/// takes the activity's level, so a person named only in secret activities is secret; a less classified
+/// record that names them later discloses them at its level (the person is then visible to whoever may
+/// read that record, who reads the name on it anyway). Their office periods carry levels of their own.</summary>
+public sealed class Person : IClassified, IVersioned, ISearchable, ISoftDeletable
 {
     public int Id { get; set; }
     /// <summary>The name as Vietnamese texts write it (Tập Cận Bình, Phạm Minh Chính).</summary>
@@ -22,6 +26,7 @@ public sealed class Person : IVersioned, ISearchable, ISoftDeletable
     public string? CountryIso3 { get; set; }
     public List<PersonOffice> Offices { get; set; } = [];
     public string? Notes { get; set; }
+    public ClassificationLevel Classification { get; set; } = ClassificationLevel.Public;
     public int Version { get; set; }
     public string SearchText { get; set; } = "";
     public DateTime? DeletedAt { get; set; }
@@ -41,8 +46,11 @@ public sealed class Person : IVersioned, ISearchable, ISoftDeletable
 }
 
 /// <summary>An office held for a period. Either a ranked office from the reference list, or a free-text
-/// title (OfficeId null) that carries no rank and so never makes an activity high-level.</summary>
-public sealed class PersonOffice
+/// title (OfficeId null) that carries no rank and so never makes an activity high-level. Classified at the
+/// highest level of the records its dates came from (a period an import draws from a secret trip holds the
+/// trip's dates, so it is secret); the filter hides it like any classified record, so ranks, reports and
+/// pickers only see the periods the reader may.</summary>
+public sealed class PersonOffice : IClassified
 {
     public int Id { get; set; }
     public int PersonId { get; set; }
@@ -52,6 +60,7 @@ public sealed class PersonOffice
     public DateOnly From { get; set; }
     /// <summary>Last day held; null while still held.</summary>
     public DateOnly? To { get; set; }
+    public ClassificationLevel Classification { get; set; } = ClassificationLevel.Public;
 
     /// <summary>The one rule for "held on that day" (from its first day to its last, open while held), as
     /// an expression the database runs (<see cref="HeldOn"/>, <see cref="OfficeHeldQueries.WhereHeldOn"/>)

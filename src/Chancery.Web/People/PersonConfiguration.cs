@@ -13,6 +13,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Notes).HasMaxLength(2000);
         builder.Property(p => p.NameKey).HasMaxLength(200);
         builder.Property(p => p.Side).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Classification).HasConversion<int>();
         builder.HasIndex(p => new { p.Side, p.NameKey });
         builder.Property(p => p.CountryIso3).HasMaxLength(3);
         builder.Property(p => p.SearchText).HasMaxLength(500);

@@ -1,4 +1,5 @@
 using Chancery.Web.Common.Bin;
+using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Concurrency;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Common.Writing;
@@ -22,15 +23,17 @@ public static class PeopleErrors
 }
 
 /// <summary>The People module's writes, for the API and the people pages alike: the input's rules, then
-/// the model's limits and the version check (<see cref="CheckedSave"/>). A person carries no
-/// classification (who holds an office is public); what they did is classified on the activity.</summary>
+/// the model's limits and the version check (<see cref="CheckedSave"/>). A person and each period carry a
+/// level (<see cref="DerivedClassification"/>): the input's, else the stored one (a new person is public);
+/// a period added here is at the person's level.</summary>
 public sealed class PersonWriter(ChanceryDbContext db, PeopleQueries queries, TimeProvider clock, IEnumerable<IDeleteGuard<Person>> guards)
 {
     public async Task<WriteOutcome<PersonDetail>> CreateAsync(PersonInput input, CancellationToken ct)
     {
         var problems = new Problems();
         var side = await CheckPersonAsync(input, null, problems, ct);
-        var person = new Person { FullName = "" };
+        var level = WriteGuard.Classification(input.Classification, db.Clearance, null, ClassificationLevel.Public, problems);
+        var person = new Person { FullName = "", Classification = level ?? ClassificationLevel.Public };
         Apply(input, person, side ?? OfficeSide.Foreign);
         await ApplyOfficesAsync(person, input.Offices ?? [], problems, ct);
         db.People.Add(person);
@@ -46,6 +49,8 @@ public sealed class PersonWriter(ChanceryDbContext db, PeopleQueries queries, Ti
         var problems = new Problems();
         if (input.Version is null) problems.Add("version", ErrorCodes.VersionRequired);
         var side = await CheckPersonAsync(input, id, problems, ct);
+        if (WriteGuard.Classification(input.Classification, db.Clearance, person.Classification, ClassificationLevel.Public, problems) is { } level)
+            person.Classification = level;
         Apply(input, person, side ?? person.Side);
         if (input.Offices is { } offices) await ApplyOfficesAsync(person, offices, problems, ct);
         else foreach (var held in person.Offices) await CheckOfficeSideAsync(held.OfficeId, person.Side, "side", problems, ct);
@@ -82,7 +87,7 @@ public sealed class PersonWriter(ChanceryDbContext db, PeopleQueries queries, Ti
         var person = await db.People.Include(p => p.Offices).SingleOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null) return WriteOutcome<PersonDetail>.NotFound();
         var problems = new Problems();
-        var office = new PersonOffice();
+        var office = new PersonOffice { Classification = person.Classification };
         await ApplyOfficeAsync(office, new PersonOfficePeriod(null, input.OfficeId, input.Title, input.From, input.To), person.Side, "", problems, ct);
         person.Offices.Add(office);
         return await CheckedSave.SaveAsync(db, office, problems, c => queries.DetailAsync(personId, c), WriteStatus.Saved, ct);
@@ -135,7 +140,7 @@ public sealed class PersonWriter(ChanceryDbContext db, PeopleQueries queries, Ti
                 problems.Add($"offices[{i}].id", ErrorCodes.NotFound);
                 continue;
             }
-            office ??= new PersonOffice();
+            office ??= new PersonOffice { Classification = person.Classification };
             await ApplyOfficeAsync(office, period, person.Side, $"offices[{i}].", problems, ct);
             kept.Add(office);
         }

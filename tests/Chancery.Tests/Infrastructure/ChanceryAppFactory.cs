@@ -86,6 +86,7 @@ public class ChanceryAppFactory : WebApplicationFactory<Program>
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ChanceryUser>>();
         if (await users.FindByEmailAsync(email) is not null) return;
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDbContext>();
+        db.CurrentUser = SystemUser.Instance;
         var unitId = unitCode is null ? null : await db.Units.Where(u => u.Code == unitCode).Select(u => (int?)u.Id).SingleAsync();
         var user = new ChanceryUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, Clearance = clearance, UnitId = unitId };
         var result = await users.CreateAsync(user, UserPassword);
@@ -112,8 +113,14 @@ public class ChanceryAppFactory : WebApplicationFactory<Program>
         return await ClientForAsync(email, UserPassword);
     }
 
-    /// <summary>A scope with a DbContext that sees everything (no request: the system user).</summary>
-    public AsyncServiceScope SystemScope() => Services.CreateAsyncScope();
+    /// <summary>A scope whose DbContext acts for the system and sees everything (outside a request nobody is
+    /// assumed: the context is told whom it works for).</summary>
+    public AsyncServiceScope SystemScope()
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ChanceryDbContext>().CurrentUser = SystemUser.Instance;
+        return scope;
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -107,7 +107,7 @@ public sealed class CommitmentImportDefinition(ChanceryDbContext db, IStringLoca
             stored.TryGetValue(r.Id, out var existing);
             if (existing is not null && existing.Classification > clearance)
             {
-                problems.Add(row.Line, null, new ImportReason("CommitmentNotCleared"));
+                problems.Add(row.Line, null, ImportReasons.Unavailable());
                 continue;
             }
             var level = problems.Classification(row.Line, r.Classification, clearance, existing?.Classification, ClassificationLevel.Internal);

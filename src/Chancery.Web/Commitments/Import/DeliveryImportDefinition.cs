@@ -58,7 +58,7 @@ public sealed class DeliveryImportDefinition(ChanceryDbContext db) : WholeFileIm
             // A stored delivery of a commitment the importer cannot see: refused, never moved or duplicated.
             if (existing is not null && !visibleIds.Contains(existing.CommitmentId) && existing.CommitmentId != commitment.Id)
             {
-                problems.Add(row.Line, "id", new ImportReason("CommitmentNotCleared"));
+                problems.Add(row.Line, "id", ImportReasons.Unavailable());
                 continue;
             }
             if (!ok || row.Flawed) continue;

@@ -118,10 +118,12 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         // the next save on this context, which pooling may hand to another request.
         state.Clear();
 
-        var pending = context.ChangeTracker.Entries()
+        var tracked = context.ChangeTracker.Entries().ToList();
+        var levels = new AuditLevels(context, tracked);
+        var pending = tracked
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not AuditEntry and not INotAudited and not DataProtectionKey)
-            .Select(e => new PendingAudit(e, ActionOf(e), CaptureChanges(e), ClassificationOf(e)))
+            .Select(e => new PendingAudit(e, ActionOf(e), CaptureChanges(e), levels.Of(e)))
             // An update that touched only unaudited fields (a security stamp, the search text) is not news.
             .Where(p => p.Action != AuditAction.Updated || p.Changes.Count > 0)
             .ToList();
@@ -174,10 +176,6 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         }
         return changes;
     }
-
-    private static ClassificationLevel ClassificationOf(EntityEntry entry) => AuditEntryFactory.LevelOf(entry.Entity,
-        entry.State == EntityState.Added || entry.Entity is not IClassified ? null
-            : (ClassificationLevel)entry.Property(nameof(IClassified.Classification)).OriginalValue!);
 
     private static AuditAction ActionOf(EntityEntry entry) => entry.State switch
     {

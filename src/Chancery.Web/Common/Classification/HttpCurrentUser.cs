@@ -3,26 +3,31 @@ using Chancery.Web.Common.Security;
 
 namespace Chancery.Web.Common.Classification;
 
-/// <summary>Reads the current user from the request's claims. Without a request (background work)
-/// it is the system; with an anonymous request it has public clearance only.</summary>
+/// <summary>Reads the current user from the request's claims; an anonymous request has public clearance
+/// only. Without a request there is nobody to read for, and it fails closed: asking who it is throws, so
+/// work outside a request (start-up seeding, the deadline notifications, a tool) must name whom it acts
+/// for by setting <c>ChanceryDbContext.CurrentUser</c> (<see cref="SystemUser"/>, or the recipient it
+/// writes to) instead of silently reading everything as the system, or anything as public.</summary>
 public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
-    private bool OutsideRequest => accessor.HttpContext is null;
+    private ClaimsPrincipal? Principal => (accessor.HttpContext ?? throw new NoUserNamedException()).User;
 
-    public string? UserId => OutsideRequest ? null : Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-    public string? UserName => OutsideRequest ? SystemUser.Instance.UserName : Principal?.Identity?.Name;
+    public string? UserId => Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+    public string? UserName => Principal?.Identity?.Name;
 
     public ClassificationLevel Clearance
     {
         get
         {
-            if (OutsideRequest) return SystemUser.Instance.Clearance;
             var claim = Principal?.FindFirstValue(ChanceryClaims.Clearance);
             return ClassificationLevels.TryParse(claim, out var level) ? level : ClassificationLevel.Public;
         }
     }
 
     public int? UnitId => int.TryParse(Principal?.FindFirstValue(ChanceryClaims.Unit), out var id) ? id : null;
-    public bool IsAdministrator => OutsideRequest || (Principal?.IsInRole(Roles.Administrator) ?? false);
+    public bool IsAdministrator => Principal?.IsInRole(Roles.Administrator) ?? false;
 }
+
+/// <summary>A database context was used outside a request without being told whom it works for.</summary>
+public sealed class NoUserNamedException() : InvalidOperationException(
+    "No request and no user named: work outside a request sets ChanceryDbContext.CurrentUser (SystemUser.Instance or the user it acts for).");

@@ -16,13 +16,15 @@ public static class ImportReasons
 {
     public static ImportReason DateNotPartial(string text) => new(nameof(DateNotPartial), text);
     public static ImportReason UnknownPartner(string code) => new(nameof(UnknownPartner), code);
-    public static ImportReason EventNotCleared() => new(nameof(EventNotCleared));
+    /// <summary>The row's key is taken by a record the importer may not see. Worded as any value that cannot
+    /// be used, never "exists but you are not cleared": the refusal keeps the key unique without telling
+    /// what holds it.</summary>
+    public static ImportReason Unavailable() => new(nameof(Unavailable));
     public static ImportReason EndBeforeStart(DateOnly end, DateOnly start) => new(ErrorCodes.EndBeforeStart, IsoDate.Format(end), IsoDate.Format(start));
     public static ImportReason DirectionContradictsKind(string direction, string kind, string required) => new(nameof(DirectionContradictsKind), direction, kind, required);
     public static ImportReason UnknownCountry(string code) => new(nameof(UnknownCountry), code);
     public static ImportReason UnknownDomesticOffice(string role) => new(nameof(UnknownDomesticOffice), role);
     public static ImportReason PartOfItself() => new(nameof(PartOfItself));
-    public static ImportReason ActivityNotCleared() => new(nameof(ActivityNotCleared));
     public static ImportReason UnknownParent(string parent) => new(nameof(UnknownParent), parent);
     public static ImportReason FileTooLarge(long megabytes) => new(nameof(FileTooLarge), megabytes);
     public static ImportReason NoFileField() => new(nameof(NoFileField));

@@ -47,7 +47,7 @@ public sealed class DirectiveImportDefinition(ChanceryDbContext db, IStringLocal
             stored.TryGetValue(row.Value.Id, out var existing);
             if (existing is not null && existing.Classification > db.Clearance)
             {
-                problems.Add(row.Line, "id", DirectiveImportReasons.NotCleared());
+                problems.Add(row.Line, "id", ImportReasons.Unavailable());
                 continue;
             }
             var level = problems.Classification(row.Line, row.Value.Classification, db.Clearance, existing?.Classification, ClassificationLevel.Internal);

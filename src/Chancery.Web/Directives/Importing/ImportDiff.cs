@@ -21,7 +21,6 @@ internal static class DirectiveImportReasons
     public static ImportReason UnknownDirective(string id) => new("ImportUnknownDirective", id);
     public static ImportReason UnknownTask(string id) => new("ImportUnknownTask", id);
     public static ImportReason UnknownUnit(string code) => new(DirectiveRules.UnitUnknown, code);
-    public static ImportReason NotCleared() => new("ImportNotCleared");
     public static ImportReason ParentLoop(string id) => new("ImportParentLoop", id);
     public static ImportReason ParentElsewhere(string id) => new(DirectiveRules.ParentElsewhere, id);
     public static ImportReason NotYourUnit(string code) => new(DirectiveRules.NotYourUnit, code);

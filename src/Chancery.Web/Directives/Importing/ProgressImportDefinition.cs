@@ -52,9 +52,10 @@ public sealed class ProgressImportDefinition(ChanceryDbContext db, UnitScope sco
                 if (v.TaskId.Length > 0) problems.Add(row.Line, "task_id", DirectiveImportReasons.UnknownTask(v.TaskId));
                 continue;
             }
+            // A task the importer may not see is, to them, one that does not exist.
             if (task.Classification > db.Clearance)
             {
-                problems.Add(row.Line, "task_id", DirectiveImportReasons.NotCleared());
+                problems.Add(row.Line, "task_id", DirectiveImportReasons.UnknownTask(v.TaskId));
                 continue;
             }
             if (!await scope.MayEditAsync(task.LeadUnitId, ct))

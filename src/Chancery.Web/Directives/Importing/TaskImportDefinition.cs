@@ -77,7 +77,12 @@ public sealed class TaskImportDefinition(ChanceryDbContext db, UnitScope scope, 
             {
                 if (v.DirectiveId.Length > 0) problems.Add(row.Line, "directive_id", DirectiveImportReasons.UnknownDirective(v.DirectiveId));
             }
-            else if (directive.Classification > db.Clearance) problems.Add(row.Line, "directive_id", DirectiveImportReasons.NotCleared());
+            // A directive the importer may not see is, to them, one that does not exist.
+            if (directive is not null && directive.Classification > db.Clearance)
+            {
+                problems.Add(row.Line, "directive_id", DirectiveImportReasons.UnknownDirective(v.DirectiveId));
+                directive = null;
+            }
             if (!units.TryGetValue(v.LeadUnit, out var leadId))
             {
                 if (v.LeadUnit.Length > 0) problems.Add(row.Line, "lead_unit", DirectiveImportReasons.UnknownUnit(v.LeadUnit));
@@ -85,9 +90,9 @@ public sealed class TaskImportDefinition(ChanceryDbContext db, UnitScope scope, 
             else if (!await scope.MayEditAsync(leadId, ct)) problems.Add(row.Line, "lead_unit", DirectiveImportReasons.NotYourUnit(v.LeadUnit));
             foreach (var c in v.Coordinating.Where(c => !units.ContainsKey(c)))
                 problems.Add(row.Line, "coordinating_units", DirectiveImportReasons.UnknownUnit(c));
-            CheckParent(row, fileRows, stored, directives, problems);
+            CheckParent(row, fileRows, stored, directives, db.Clearance, problems);
             stored.TryGetValue(v.Id, out var existing);
-            if (existing is not null && existing.Classification > db.Clearance) problems.Add(row.Line, "id", DirectiveImportReasons.NotCleared());
+            if (existing is not null && existing.Classification > db.Clearance) problems.Add(row.Line, "id", ImportReasons.Unavailable());
             var level = problems.Classification(row.Line, v.Classification, db.Clearance, existing?.Classification, directive?.Classification ?? ClassificationLevel.Internal);
             if (level is null || row.Flawed || problems.Total > before || directive is null) continue;
             var value = v with { Classification = level };
@@ -123,12 +128,12 @@ public sealed class TaskImportDefinition(ChanceryDbContext db, UnitScope scope, 
     /// <summary>The parent is another task of the same directive, in the file or stored, and following
     /// parents from the row never comes back to it.</summary>
     private static void CheckParent(ParsedRow<TaskImportRow> row, Dictionary<string, TaskImportRow> file, Dictionary<string, DirectiveTask> stored,
-        Dictionary<string, Directive> directives, ImportProblems problems)
+        Dictionary<string, Directive> directives, ClassificationLevel clearance, ImportProblems problems)
     {
         var v = row.Value;
         if (v.ParentId is not { } parent) return;
         string? parentDirective = file.TryGetValue(parent, out var inFile) ? inFile.DirectiveId
-            : stored.TryGetValue(parent, out var s) ? directives.Values.FirstOrDefault(d => d.Id == s.DirectiveId)?.ExternalRef ?? "?" : null;
+            : stored.TryGetValue(parent, out var s) && s.Classification <= clearance ? directives.Values.FirstOrDefault(d => d.Id == s.DirectiveId)?.ExternalRef ?? "?" : null;
         if (parentDirective is null)
         {
             problems.Add(row.Line, "parent_id", DirectiveImportReasons.UnknownTask(parent));

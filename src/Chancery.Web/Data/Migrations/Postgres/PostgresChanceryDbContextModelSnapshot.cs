@@ -1375,6 +1375,9 @@ namespace Chancery.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Classification")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CountryIso3")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
@@ -1432,6 +1435,9 @@ namespace Chancery.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("From")
                         .HasColumnType("date");

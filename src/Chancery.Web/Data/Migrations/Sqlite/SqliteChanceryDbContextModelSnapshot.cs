@@ -1326,6 +1326,9 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CountryIso3")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
@@ -1380,6 +1383,9 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Classification")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("From")

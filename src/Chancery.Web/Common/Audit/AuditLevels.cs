@@ -1,0 +1,83 @@
+using Chancery.Web.Common.Classification;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Chancery.Web.Common.Audit;
+
+/// <summary>The level an audit entry is filed at, for one save: the record's own level (the higher of
+/// before and after) and the level of every classified record it belongs to, found from the model's
+/// foreign keys (<see cref="DerivedClassification.Highest"/>). So a part with no level of its own (an
+/// activity's leg, a commitment's delivery, a treaty action, a task's progress report, a follow of a
+/// person) is filed at its parent's level, and a module added later inherits it without a line of code.
+/// The parent is looked up among the records the save tracks (it is loaded to be edited), else read
+/// from the database without the filter; one that cannot be found files the entry at the top level
+/// (it fails closed: shown to nobody below it rather than to everybody).</summary>
+internal sealed class AuditLevels(DbContext context, IReadOnlyList<EntityEntry> tracked)
+{
+    private Dictionary<(IEntityType, IKey), Dictionary<string, ClassificationLevel>>? _tracked;
+    private readonly Dictionary<(IEntityType, string), ClassificationLevel> _stored = [];
+
+    public ClassificationLevel Of(EntityEntry entry)
+    {
+        var level = AuditEntryFactory.LevelOf(entry.Entity,
+            entry.State == EntityState.Added || entry.Entity is not IClassified ? null
+                : (ClassificationLevel)entry.Property(nameof(IClassified.Classification)).OriginalValue!);
+        foreach (var fk in entry.Metadata.GetForeignKeys())
+        {
+            if (!typeof(IClassified).IsAssignableFrom(fk.PrincipalEntityType.ClrType)) continue;
+            var values = fk.Properties.Select(p => entry.State == EntityState.Deleted ? entry.Property(p.Name).OriginalValue : entry.Property(p.Name).CurrentValue).ToArray();
+            if (values.Any(v => v is null)) continue;
+            level = DerivedClassification.Highest(level, ParentLevel(fk, values));
+        }
+        return level;
+    }
+
+    private ClassificationLevel ParentLevel(IForeignKey fk, object?[] values)
+    {
+        var key = KeyText(values);
+        if (Tracked(fk).TryGetValue(key, out var tracked)) return tracked;
+        // Read once per parent and save: a re-import updating a thousand activities of one leader asks once.
+        if (!_stored.TryGetValue((fk.PrincipalEntityType, key), out var stored))
+            _stored[(fk.PrincipalEntityType, key)] = stored = Stored(fk, values) ?? ClassificationLevel.TopSecret;
+        return stored;
+    }
+
+    /// <summary>The tracked records of the principal type, by key (built once per save and type).</summary>
+    private Dictionary<string, ClassificationLevel> Tracked(IForeignKey fk)
+    {
+        _tracked ??= [];
+        var slot = (fk.PrincipalEntityType, fk.PrincipalKey);
+        if (_tracked.TryGetValue(slot, out var found)) return found;
+        found = [];
+        foreach (var e in tracked.Where(e => e.Metadata == fk.PrincipalEntityType && e.Entity is IClassified))
+        {
+            var level = (ClassificationLevel)e.Property(nameof(IClassified.Classification)).CurrentValue!;
+            if (e.State is not EntityState.Added)
+                level = DerivedClassification.Highest(level, (ClassificationLevel)e.Property(nameof(IClassified.Classification)).OriginalValue!);
+            found[KeyText(fk.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue))] = level;
+        }
+        _tracked[slot] = found;
+        return found;
+    }
+
+    private ClassificationLevel? Stored(IForeignKey fk, object?[] values)
+    {
+        if (fk.PrincipalKey.Properties.Count != 1) return null;
+        var method = typeof(AuditLevels).GetMethod(nameof(StoredOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(fk.PrincipalEntityType.ClrType);
+        return (ClassificationLevel?)method.Invoke(null, [context, fk.PrincipalKey.Properties[0].Name, values[0]]);
+    }
+
+    private static ClassificationLevel? StoredOf<T>(DbContext context, string key, object value) where T : class, IClassified
+    {
+        var row = System.Linq.Expressions.Expression.Parameter(typeof(T), "e");
+        var property = System.Linq.Expressions.Expression.Property(row, key);
+        var match = System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(
+            System.Linq.Expressions.Expression.Equal(property, System.Linq.Expressions.Expression.Constant(value, property.Type)), row);
+        return context.Set<T>().IgnoreQueryFilters().AsNoTracking().Where(match)
+            .Select(e => (ClassificationLevel?)e.Classification).FirstOrDefault();
+    }
+
+    private static string KeyText(IEnumerable<object?> values) => AuditEntryFactory.KeyText(values);
+}
