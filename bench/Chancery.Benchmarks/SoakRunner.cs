@@ -135,17 +135,22 @@ public static partial class SoakRunner
         using (response)
         {
             // Reading the whole body is part of the request (a page is not served until its last byte).
-            await response.Content.ReadAsByteArrayAsync();
-            return response.IsSuccessStatusCode ? null : $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri?.PathAndQuery}";
+            await response.Content.LoadIntoBufferAsync();
+            if (response.IsSuccessStatusCode) return null;
+            var body = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+            return $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri?.PathAndQuery}: {body[..Math.Min(300, body.Length)]}";
         }
     }
 
     /// <summary>Twenty new activities per import, references unique to the run and user.</summary>
     private static string ImportCsv(int run, int user)
     {
-        var csv = new StringBuilder("reference,kind,title_vi,start_date,end_date,status,leader_name,leader_office,classification\n");
+        var csv = new StringBuilder("id,kind,date_start,date_end,status,leader_role,leader_name,countries_iso3,title,classification\n");
         for (var i = 0; i < 20; i++)
-            csv.Append(CultureInfo.InvariantCulture, $"SOAK-{run}-{user}-{i},bilateral_meeting,Tiếp xúc thử tải {run}-{i},2026-0{1 + i % 9}-1{i % 10},2026-0{1 + i % 9}-1{i % 10},done,Người thử tải {user},Deputy Minister of Foreign Affairs,internal\n");
+        {
+            var date = $"2026-0{1 + i % 9}-1{i % 10}";
+            csv.Append(CultureInfo.InvariantCulture, $"soak-{run}-{user}-{i},bilateral_meeting,{date},{date},completed,Thứ trưởng Bộ Ngoại giao,Người thử tải {user},JPN,Tiếp xúc thử tải {run}-{i},internal\n");
+        }
         return csv.ToString();
     }
 
