@@ -13,16 +13,20 @@ public sealed class RealisationQuery(ChanceryDbContext db)
 
     /// <summary>The commitments the reader may see pledged in [from, to] (not cancelled), with what was delivered of each, and the rates.</summary>
     /// <param name="partner">Only this partner's commitments (the partner page), when given.</param>
+    /// <param name="titles">Whether the lines need the commitments' titles and references (the page's and the
+    /// workbook's records); the API's figures do not, and leaving them out spares reading the longest column.</param>
     public async Task<(List<RealisationInput> Inputs, IReadOnlyDictionary<(int Year, string Currency), decimal> Rates)> LoadAsync(
-        DateOnly from, DateOnly to, CancellationToken ct, string? partner = null)
+        DateOnly from, DateOnly to, CancellationToken ct, string? partner = null, bool titles = true)
     {
         var chosen = db.Commitments.AsNoTracking()
             .Where(c => c.PledgedDate >= from && c.PledgedDate <= to && c.Status != CommitmentStatus.Cancelled);
         if (partner is not null) chosen = chosen.Where(c => c.PartnerCode == partner);
-        var rows = await chosen.Select(c => new
-        {
-            c.Id, c.ExternalRef, c.Title, c.PartnerCode, c.Sector, c.OwnerUnitId, c.Status, c.Amount, c.Unit, c.PledgedDate,
-        }).ToListAsync(ct);
+        var rows = titles
+            ? await chosen.Select(c => new Row(c.Id, c.ExternalRef, c.Title, c.PartnerCode, c.Sector, c.OwnerUnitId, c.Status, c.Amount, c.Unit, c.PledgedDate))
+                .ToListAsync(ct)
+            // The reference is still read: the unconverted list names each commitment by it.
+            : await chosen.Select(c => new Row(c.Id, c.ExternalRef, "", c.PartnerCode, c.Sector, c.OwnerUnitId, c.Status, c.Amount, c.Unit, c.PledgedDate))
+                .ToListAsync(ct);
         // Decimals are added here, not in SQL: SQLite keeps them as text.
         var delivered = (await chosen.SelectMany(c => c.Deliveries).Where(d => d.Amount != null)
                 .Select(d => new { d.CommitmentId, d.Amount }).ToListAsync(ct))
@@ -31,6 +35,16 @@ public sealed class RealisationQuery(ChanceryDbContext db)
         var inputs = rows.Select(r => new RealisationInput(r.Id, r.ExternalRef, r.Title, r.PartnerCode, r.Sector,
             r.OwnerUnitId is { } u ? units.GetValueOrDefault(u) : null, r.Status, r.Amount, r.Unit, r.PledgedDate, delivered.GetValueOrDefault(r.Id))).ToList();
         return (inputs, await RatesAsync(ct));
+    }
+
+    private sealed record Row(int Id, string ExternalRef, string Title, string PartnerCode, CommitmentSector Sector, int? OwnerUnitId,
+        CommitmentStatus Status, decimal? Amount, string? Unit, DateOnly PledgedDate);
+
+    /// <summary>Only the figures (GET /api/v1/reports/realisation): the records behind them are not read with their titles.</summary>
+    public async Task<RealisationReport> ReportAsync(DateOnly from, DateOnly to, RealisationGrouping by, CancellationToken ct)
+    {
+        var (inputs, rates) = await LoadAsync(from, to, ct, titles: false);
+        return RealisationCalculator.Compute(inputs, rates, by).Report;
     }
 
     /// <param name="partner">Only this partner's commitments (the partner page), when given.</param>
