@@ -185,7 +185,7 @@ public sealed class AgreementGenerator(int seed)
         var usd = Math.Pow(10, 5 + _random.NextDouble() * 4.3);
         var currency = Currencies.GetValueOrDefault(partner) is { } c && _random.NextDouble() < 0.7 ? c : "USD";
         var perUnit = currency switch { "USD" => 1.0, "THB" => 0.03, _ => (double)Base2006[currency] };
-        return (Math.Round((decimal)(usd / perUnit), -3), currency);
+        return (Math.Max(1m, Math.Round((decimal)(usd / perUnit) / 1000m)) * 1000m, currency);
     }
 
     private string Status(DateOnly? due)
