@@ -50,13 +50,15 @@ public sealed class AgreementFlowBrowserTests(BrowserApp browser) : IClassFixtur
     }
 
     /// <summary>Registers a memorandum with Japan signed on 12 April 2016 through the form; answers its page's address.</summary>
-    public static async Task<string> CreateAgreementAsync(IPage page, string title)
+    /// <param name="japan">What to type in the partner picker and the option to choose (the page's language names Japan).</param>
+    public static async Task<string> CreateAgreementAsync(IPage page, string title, (string Typed, string Label)? japan = null)
     {
+        var (typedJapan, labelJapan) = japan ?? ("Nhat", "Nhật Bản");
         await page.GotoAsync("/agreements/new");
         await page.Locator("select[name='Input.Type']").SelectOptionAsync("mou");
         await page.Locator("input[name='Input.TitleVi']").FillAsync(title);
         await page.Locator("input[name='Input.SignedDate']").FillAsync("2016-04-12");
-        await Pick(page, "Input.Parties[0]", "Nhat", "Nhật Bản");
+        await Pick(page, "Input.Parties[0]", typedJapan, labelJapan);
         await page.Locator("button[name='action'][value='save']").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/agreements/\d+"));
         return new Uri(page.Url).AbsolutePath;
@@ -64,11 +66,13 @@ public sealed class AgreementFlowBrowserTests(BrowserApp browser) : IClassFixtur
 
     /// <summary>Records USD 2,000,000 of ODA from Japan pledged on 12 April 2016 under the agreement found by
     /// <paramref name="typed"/>, through the form; answers its page's address.</summary>
-    public static async Task<string> CreateCommitmentAsync(IPage page, string title, string typed, string agreementTitle)
+    public static async Task<string> CreateCommitmentAsync(IPage page, string title, string typed, string agreementTitle,
+        (string Typed, string Label)? japan = null)
     {
+        var (typedJapan, labelJapan) = japan ?? ("Nhat", "Nhật Bản");
         await page.GotoAsync("/commitments/new");
         await page.Locator("input[name='Input.Title']").FillAsync(title);
-        await Pick(page, "Input.PartnerCode", "Nhat", "Nhật Bản");
+        await Pick(page, "Input.PartnerCode", typedJapan, labelJapan);
         await page.Locator("select[name='Input.Sector']").SelectOptionAsync("oda");
         await page.Locator("input[name='Input.Amount']").FillAsync("2000000");
         await page.Locator("input[name='Input.Unit']").FillAsync("USD");
