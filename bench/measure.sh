@@ -59,3 +59,20 @@ done
 echo "== (b') the same list, open loop at a fixed 600 requests/s (latency from the scheduled send)"
 $BENCH load --url "$APP_URL" --rate 600 --seconds "$LOAD" --email admin@chancery.local --password Chancery-Admin-2026 --app-pid "$APP" || true
 kill $APP $BARE
+
+echo "== (d) realisation report by partner, all years (100,000 agreements, 300,000 commitments)"
+# Databases of their own, generated once (seeded; see docs/benchmarks.md "(d)"):
+AG_SQLITE_DB=${AG_SQLITE_DB:-/tmp/perf-data/agreements100k.db}
+AG_PG_DB=${AG_PG_DB:-chancery_agreements100k}
+if [ ! -f "$AG_SQLITE_DB" ]; then
+  dotnet bench/Chancery.DataGen/bin/Release/net10.0/Chancery.DataGen.dll --seed 42 --activities 0 --agreements 100000 --commitments 300000 \
+    --connection "Data Source=$AG_SQLITE_DB"
+fi
+if ! psql "postgresql://postgres:postgres@127.0.0.1/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname='$AG_PG_DB'" | grep -q 1; then
+  psql "postgresql://postgres:postgres@127.0.0.1/postgres" -c "CREATE DATABASE $AG_PG_DB"
+  dotnet bench/Chancery.DataGen/bin/Release/net10.0/Chancery.DataGen.dll --seed 42 --activities 0 --agreements 100000 --commitments 300000 \
+    --provider postgres --connection "$PG;Database=$AG_PG_DB"
+fi
+# App (RealisationQuery, as GET /api/v1/reports/realisation?by=partner runs it) and floor alternate call by call.
+$BENCH realisation --provider sqlite --connection "Data Source=$AG_SQLITE_DB" --iterations 40 || true
+$BENCH realisation --provider postgres --connection "$PG;Database=$AG_PG_DB" --iterations 40 || true

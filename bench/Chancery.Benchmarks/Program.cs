@@ -3,6 +3,7 @@ using Chancery.Benchmarks;
 
 // dotnet run -c Release --project bench/Chancery.Benchmarks -- <mode> [options]
 //   review      annual review: EF query vs hand-written SQL, medians (stopwatch; fast)
+//   realisation the realisation report by partner over all years: the module's query vs hand-written SQL, medians
 //   review-bdn  the same with BenchmarkDotNet (slow; set CHANCERY_BENCH_SQLITE / CHANCERY_BENCH_POSTGRES)
 //   import      end-to-end import of a CSV through the running app's HTTP API, rows/s and peak memory
 //   load        HTTP load runner: N concurrent workers on one URL for S seconds
@@ -16,6 +17,7 @@ return mode switch
 {
     "review" => await ReviewBench.RunAsync(Options.Parse(rest)),
     "review-bdn" => RunBdn(rest),
+    "realisation" => await RealisationBench.RunAsync(Options.Parse(rest)),
     "import" => await ImportBench.RunAsync(Options.Parse(rest)),
     "load" => await LoadRunner.RunAsync(Options.Parse(rest)),
     "bare" => await BareListApp.RunAsync(Options.Parse(rest)),
@@ -32,6 +34,6 @@ static int RunBdn(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("modes: review | review-bdn | import | load | bare | soak | scoreboard | myunit (see docs/benchmarks.md)");
+    Console.Error.WriteLine("modes: review | realisation | review-bdn | import | load | bare | soak | scoreboard | myunit (see docs/benchmarks.md)");
     return 2;
 }

@@ -16,6 +16,8 @@ using Chancery.Web.Units;
 //   dotnet run --project bench/Chancery.DataGen -- --seed 42 --activities 20000 --connection "Data Source=data/demo.db"
 //   dotnet run --project bench/Chancery.DataGen -- --activities 500000 --provider postgres --connection "Host=...;Database=chancery_bench;..."
 //   ... --activities 0 --directives 20000 --tasks 200000 --progress 1000000 --connection ...   (directives at scale, issue 13)
+//   ... --agreements 100000 [--commitments 300000]: also agreements, commitments, deliveries and rates (issue #12);
+//       with --out, written as agreements.csv, commitments.csv, deliveries.csv, exchange_rates.csv beside it
 var options = Args.Parse(args);
 var generator = new ActivityGenerator(options.Seed);
 
@@ -29,6 +31,17 @@ if (options.Out is { } given)
     var n = 0;
     foreach (var row in generator.Rows(options.Activities)) { await writer.WriteAsync(row + "\n"); n++; }
     Console.WriteLine($"Wrote {n} activities to {path} in {clock.Elapsed.TotalSeconds:F1} s (seed {options.Seed}).");
+    if (options.Agreements > 0)
+    {
+        var beside = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        foreach (var (name, header, rows) in AgreementFiles(new AgreementGenerator(options.Seed), options))
+        {
+            await using var file = new StreamWriter(Path.Combine(beside, name), false, new UTF8Encoding(false));
+            await file.WriteAsync(header + "\n");
+            foreach (var row in rows) await file.WriteAsync(row + "\n");
+            Console.WriteLine($"Wrote {Path.Combine(beside, name)}");
+        }
+    }
     return 0;
 }
 if (options.Connection is null)
@@ -105,6 +118,27 @@ if (options.Tasks > 0)
         }
     }
 }
+// Generated agreements, commitments, deliveries and rates (issue #12), through the same imports a user runs,
+// in batches; then the real, sourced demo agreements (demo/*.csv, copied beside the program).
+if (options.Agreements > 0)
+{
+    foreach (var (name, header, rows) in AgreementFiles(new AgreementGenerator(options.Seed), options))
+    {
+        var done = 0;
+        foreach (var batch in rows.Chunk(options.Batch))
+        {
+            if (await ImportAsync(app, name, header + "\n" + string.Join('\n', batch) + "\n") is not { } outcome) return 1;
+            done += batch.Length;
+            Console.WriteLine($"{name}: {done} rows loaded ({outcome.Created} created), {done / total.Elapsed.TotalSeconds:F0} rows/s since the start");
+        }
+    }
+}
+var demo = Path.Combine(AppContext.BaseDirectory, "Demo");
+foreach (var name in new[] { "exchange_rates.csv", "agreements.csv", "commitments.csv", "deliveries.csv" })
+{
+    if (await ImportAsync(app, name, await File.ReadAllTextAsync(Path.Combine(demo, name))) is not { } outcome) return 1;
+    Console.WriteLine($"demo {name}: {outcome.Created} created, {outcome.Updated} updated, {outcome.Unchanged} unchanged");
+}
 
 // The two conferences' directives (January 2023 and January 2025), split into the tasks their text
 // names, through the same imports a user runs (Directives/*.csv, copied beside the program).
@@ -129,7 +163,35 @@ foreach (var (file, kind) in new[] { ("directives.csv", 0), ("tasks.csv", 1), ("
 }
 return 0;
 
-internal sealed record Args(int Seed, int Activities, string? Out, string Provider, string? Connection, int Batch, int Directives, int Tasks, int Progress)
+// The four files in the order their references need (rates, agreements, then what refers to them).
+static IEnumerable<(string Name, string Header, IEnumerable<string> Rows)> AgreementFiles(AgreementGenerator generator, Args options)
+{
+    yield return ("exchange_rates.csv", AgreementGenerator.RateHeader, generator.Rates());
+    yield return ("agreements.csv", AgreementGenerator.AgreementHeader, generator.Agreements(options.Agreements));
+    yield return ("commitments.csv", AgreementGenerator.CommitmentHeader, generator.Commitments(options.Commitments));
+    yield return ("deliveries.csv", AgreementGenerator.DeliveryHeader, generator.Deliveries());
+}
+
+// One file through the import a user runs (the definition the file's name says); null, with the problems printed, when refused.
+static async Task<ImportOutcome?> ImportAsync(WebApplication app, string name, string csv)
+{
+    using var scope = app.Services.CreateScope();
+    var services = scope.ServiceProvider;
+    var pipeline = services.GetRequiredService<ImportPipeline>();
+    var file = new ImportFile(name, ImportFormat.Csv, Encoding.UTF8.GetBytes(csv));
+    var outcome = name switch
+    {
+        "exchange_rates.csv" => await pipeline.RunAsync(services.GetRequiredService<Chancery.Web.Commitments.Import.ExchangeRateImportDefinition>(), file, dryRun: false),
+        "agreements.csv" => await pipeline.RunAsync(services.GetRequiredService<Chancery.Web.Agreements.AgreementImportDefinition>(), file, dryRun: false),
+        "commitments.csv" => await pipeline.RunAsync(services.GetRequiredService<Chancery.Web.Commitments.Import.CommitmentImportDefinition>(), file, dryRun: false),
+        _ => await pipeline.RunAsync(services.GetRequiredService<Chancery.Web.Commitments.Import.DeliveryImportDefinition>(), file, dryRun: false),
+    };
+    if (outcome.Succeeded) return outcome;
+    foreach (var p in outcome.Problems.Take(20)) Console.Error.WriteLine($"{name} line {p.Line} {p.Column}: {p.Reason}");
+    return null;
+}
+
+internal sealed record Args(int Seed, int Activities, string? Out, string Provider, string? Connection, int Batch, int Directives, int Tasks, int Progress, int Agreements, int Commitments)
 {
     public static Args Parse(string[] args)
     {
@@ -147,6 +209,9 @@ internal sealed record Args(int Seed, int Activities, string? Out, string Provid
             int.Parse(Value("--batch") ?? "50000", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Value("--directives") ?? "0", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Value("--tasks") ?? "0", System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Value("--progress") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Value("--progress") ?? "0", System.Globalization.CultureInfo.InvariantCulture),
+            Agreements(),
+            Value("--commitments") is { } c ? int.Parse(c, System.Globalization.CultureInfo.InvariantCulture) : 3 * Agreements());
+        int Agreements() => int.Parse(Value("--agreements") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

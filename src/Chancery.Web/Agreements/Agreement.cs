@@ -1,4 +1,5 @@
 using Chancery.Web.Activities;
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Concurrency;
 using Chancery.Web.Common.Search;
@@ -8,7 +9,7 @@ namespace Chancery.Web.Agreements;
 /// <summary>One agreement (a treaty, an agreement, a memorandum of understanding, a joint statement,
 /// an action plan, a protocol, an exchange of notes), with the partners that are party to it and the
 /// activity during which it was signed. One row of agreements.csv.</summary>
-public sealed class Agreement : IClassified, IVersioned, ISearchable
+public sealed class Agreement : IClassified, IVersioned, ISearchable, ISoftDeletable
 {
     public int Id { get; set; }
     /// <summary>The id the record carries in agreements.csv; re-imports match on it.</summary>
@@ -50,6 +51,9 @@ public sealed class Agreement : IClassified, IVersioned, ISearchable
     public ClassificationLevel Classification { get; set; } = ClassificationLevel.Internal;
     public int Version { get; set; }
     public string SearchText { get; set; } = "";
+    /// <summary>Set while the agreement is in the bin (<see cref="ISoftDeletable"/>).</summary>
+    public DateTime? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
 
     /// <summary>The record's own words. The parties' names are matched through the parties
     /// (<see cref="AgreementSearchMatch"/>), so a save that does not load them keeps the same text.</summary>

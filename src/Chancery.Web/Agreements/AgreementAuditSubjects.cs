@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chancery.Web.Activities;
 using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Data;
 using Chancery.Web.Partners;
@@ -37,10 +38,12 @@ internal sealed class AgreementAuditSubject(ChanceryDbContext db, IStringLocaliz
     public override async Task<IReadOnlyDictionary<string, AuditSubjectName>> NamesAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         var ids = IntKeys(keys);
-        var rows = await db.Agreements.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.TitleVi, a.TitleEn, a.ExternalRef }).ToListAsync(ct);
+        // Named in the bin too (its Deleted entry must say what went), linked only while it is in use.
+        var rows = await db.Agreements.AsNoTracking().WithBin().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.TitleVi, a.TitleEn, a.ExternalRef, InBin = a.DeletedAt != null }).ToListAsync(ct);
         var vietnamese = LocalizationSetup.IsVietnamese;
-        return ByKey(rows, r => r.Id, r => new AuditSubjectName((vietnamese ? r.TitleVi ?? r.TitleEn : r.TitleEn ?? r.TitleVi) ?? r.ExternalRef, "/agreements/" + r.Id));
+        return ByKey(rows, r => r.Id, r => new AuditSubjectName((vietnamese ? r.TitleVi ?? r.TitleEn : r.TitleEn ?? r.TitleVi) ?? r.ExternalRef,
+            r.InBin ? null : "/agreements/" + r.Id));
     }
 }
 

@@ -24,6 +24,7 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
         builder.Property(a => a.SearchText).HasMaxLength(3000);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.Classification).HasConversion<int>();
+        builder.Property(a => a.DeletedBy).HasMaxLength(256);
         builder.HasOne(a => a.Activity).WithMany().HasForeignKey(a => a.ActivityId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Units.Unit>().WithMany().HasForeignKey(a => a.OwnerUnitId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.Parties).WithOne().HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Cascade);

@@ -38,8 +38,9 @@ public sealed record AgreementInput(
 /// <summary>What the agreement list, its API and its export are filtered by (one record, one query:
 /// <see cref="AgreementQueries.Matching"/>). Year is the year of signature.</summary>
 public sealed record AgreementFilter(
-    string? Type, string? Status, string? Partner, int? Year, int? Unit, string? Q, int? Page, int? PageSize,
-    bool? ExactTotal = null, string? Sort = null, string? Channel = null, string? Theme = null)
+    [property: CodeSet(typeof(AgreementType))] string? Type, [property: CodeSet(typeof(AgreementStatus))] string? Status, string? Partner, int? Year,
+    int? Unit, string? Q, int? Page, int? PageSize, bool? ExactTotal = null, string? Sort = null,
+    [property: CodeSet(typeof(ActivityChannel))] string? Channel = null, string? Theme = null)
 {
     /// <summary>Unknown codes are problems (the API answers 400 naming the parameter, not the unfiltered list).</summary>
     public void CheckCodes(Problems problems)

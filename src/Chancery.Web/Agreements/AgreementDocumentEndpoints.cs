@@ -2,7 +2,6 @@ using Chancery.Web.Common.Documents;
 using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Writing;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -58,30 +57,10 @@ public static class AgreementDocumentEndpoints
         return TypedResults.Created($"/api/v1/agreements/{id}/documents/{upload.Document!.Id}", upload.Document);
     }
 
-    /// <summary>Reads the multipart form within the limit (plus room for the form's other fields) and
-    /// hands the file to <see cref="AgreementDocuments"/>; tooLarge when the body itself is over it.</summary>
-    private static async Task<(AgreementDocuments.Upload? Upload, bool TooLarge)> ReceiveAsync(
-        int id, HttpRequest request, AgreementDocuments documents, long limit, CancellationToken ct)
-    {
-        var slack = 1024 * 1024;
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit + slack;
-        if (request.ContentLength > limit + slack) return (null, true);
-        if (!request.HasFormContentType) return (await documents.UploadAsync(id, null, null, null, null, ct), false);
-        try
-        {
-            var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit + slack }, ct);
-            var file = form.Files.GetFile("file");
-            if (file is { Length: 0 } && string.IsNullOrEmpty(file.FileName)) file = null; // a form sent with no file chosen
-            await using var stream = file?.OpenReadStream();
-            return (await documents.UploadAsync(id, form["kind"], stream, file?.FileName, file?.ContentType, ct), false);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, true);
-        }
-        catch (InvalidDataException)
-        {
-            return (null, true);
-        }
-    }
+    /// <summary>Reads the multipart form within the limit (<see cref="DocumentUpload"/>) and hands the file to
+    /// <see cref="AgreementDocuments"/>; tooLarge when the body itself is over it.</summary>
+    private static Task<(AgreementDocuments.Upload? Upload, bool TooLarge)> ReceiveAsync(
+        int id, HttpRequest request, AgreementDocuments documents, long limit, CancellationToken ct) =>
+        DocumentUpload.ReceiveAsync(request, limit, (stream, name, type, form) =>
+            documents.UploadAsync(id, form is null ? null : (string?)form["kind"], stream, name, type, ct), ct);
 }

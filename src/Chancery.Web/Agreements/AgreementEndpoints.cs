@@ -2,6 +2,7 @@ using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Import;
 using Chancery.Web.Data;
 using Chancery.Web.Common.Security;
+using Chancery.Web.Common.Time;
 using Chancery.Web.Common.Writing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,6 +24,9 @@ public static class AgreementEndpoints
             .WithSummary("The agreements the reader may see that match the list's filters (the same parameters), in the agreements.csv columns (format=csv or xlsx).");
         agreements.MapPost("/", Create).RequireAuthorization(Policies.Edit);
         agreements.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Edit);
+        agreements.MapDelete("/{id:int}", Delete).RequireAuthorization(Policies.Edit)
+            .WithSummary("Moves an agreement to the bin (an administrator can restore it); with ?version=, only if unchanged since (else 409). "
+                + "Its commitments stay, without their agreement while it is in the bin.");
         agreements.MapPost("/{id:int}/actions", AddAction).RequireAuthorization(Policies.Edit)
             .WithSummary("Records a treaty action (signature, ratification, acceptance, approval, accession, entry_into_force, registration with its number, "
                 + "withdrawal_of_ratification, withdrawal, termination); answers the agreement with its status as the actions give it.");
@@ -49,7 +53,7 @@ public static class AgreementEndpoints
         ImportHttp.RunAsync(request, definition, pipeline, dryRun ?? false, ct);
 
     private static Results<TabularFileResult, ValidationProblem> Export(
-        [AsParameters] AgreementFilter filter, string? format, AgreementQueries queries, ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct)
+        [AsParameters] AgreementFilter filter, [CodeSet(typeof(TabularFormat))] string? format, AgreementQueries queries, ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct)
     {
         var problems = new Problems();
         var kind = TabularExport.Format(format, problems);
@@ -57,7 +61,7 @@ public static class AgreementEndpoints
         filter.CheckCodes(problems);
         if (kind is not { } file || problems.Any) return WriteResults.Invalid(problems, words);
         var agreements = AgreementQueries.Sorts.Apply(queries.Matching(filter), sort);
-        return TabularExport.File(file, "agreements", clock, AgreementExport.Headers, AgreementExport.RowsAsync(db, agreements, ct));
+        return TabularExport.File(file, "agreements", clock, AgreementExport.Headers, AgreementExport.RowsAsync(db, agreements, clock.Today(), ct));
     }
 
     private static async Task<Results<Ok<AgreementDetail>, NotFound>> Get(int id, AgreementQueries queries, CancellationToken ct) =>
@@ -70,6 +74,10 @@ public static class AgreementEndpoints
     private static async Task<Results<Ok<AgreementDetail>, NotFound, ValidationProblem, ConflictProblem<AgreementDetail>>> Update(
         int id, AgreementInput input, AgreementWriter writer, ErrorWords words, CancellationToken ct) =>
         (await writer.UpdateAsync(id, input, ct)).ToSaved(words);
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem, ConflictProblem<AgreementDetail>>> Delete(
+        int id, int? version, AgreementWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.DeleteAsync(id, version, ct)).ToNoContent(words);
 
     private static async Task<Results<Ok<PackageState>, NotFound>> Package(int activityId, SigningPackages packages, CancellationToken ct) =>
         await packages.StateAsync(activityId, ct) is { } state ? TypedResults.Ok(state) : TypedResults.NotFound();

@@ -16,7 +16,7 @@ public static class AgreementExport
 {
     public static IReadOnlyList<string> Headers { get; } = AgreementImportDefinition.Format.Select(c => c.Name).ToList();
 
-    public static async IAsyncEnumerable<IReadOnlyList<string?>> RowsAsync(ChanceryDbContext db, IQueryable<Agreement> agreements,
+    public static async IAsyncEnumerable<IReadOnlyList<string?>> RowsAsync(ChanceryDbContext db, IQueryable<Agreement> agreements, DateOnly today,
         [EnumeratorCancellation] CancellationToken ct)
     {
         // Extension properties cannot appear inside the expression: the sets are taken first. Not
@@ -37,7 +37,7 @@ public static class AgreementExport
             [
                 a.ExternalRef, Codes<AgreementType>.ToCode(a.Type), a.Channel is { } c ? Codes<ActivityChannel>.ToCode(c) : null, a.TitleVi, a.TitleEn,
                 string.Join(';', a.Parties), a.OurSignatory, a.TheirSignatory, Date(a.SignedDate), a.SignedPlace, a.Activity,
-                Date(a.EntryIntoForce), Date(a.ExpiryDate), Codes<AgreementStatus>.ToCode(a.Status), string.Join(';', a.Themes.Split(';', StringSplitOptions.RemoveEmptyEntries)),
+                Date(a.EntryIntoForce), Date(a.ExpiryDate), Codes<AgreementStatus>.ToCode(AgreementStatusRule.Shown(a.Status, a.ExpiryDate, today)), string.Join(';', a.Themes.Split(';', StringSplitOptions.RemoveEmptyEntries)),
                 a.Unit, a.Classification.ToCode(), a.Sources, a.Notes,
             ];
         }

@@ -1,6 +1,7 @@
 using Chancery.Web.Activities;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Classification;
+using Chancery.Web.Common.Time;
 using Chancery.Web.Data;
 using Chancery.Web.Partners;
 using Chancery.Web.Units;
@@ -10,7 +11,7 @@ namespace Chancery.Web.Agreements;
 
 /// <summary>The Agreements module's reads, for its endpoints, its pages and the sections it shows on
 /// other modules' pages. Every read goes through the DbContext's classification filter.</summary>
-public sealed class AgreementQueries(ChanceryDbContext db)
+public sealed class AgreementQueries(ChanceryDbContext db, TimeProvider clock)
 {
     /// <summary>The orders the list offers: latest signature first unless asked otherwise; ties broken by id.</summary>
     public static readonly SortColumns<Agreement> Sorts = new SortColumns<Agreement>(new ListSort("date", Descending: true), a => a.Id)
@@ -35,7 +36,7 @@ public sealed class AgreementQueries(ChanceryDbContext db)
     {
         var query = db.Agreements.AsNoTracking();
         if (Codes<AgreementType>.TryParse(f.Type, out var type)) query = query.Where(a => a.Type == type);
-        if (Codes<AgreementStatus>.TryParse(f.Status, out var status)) query = query.Where(a => a.Status == status);
+        if (Codes<AgreementStatus>.TryParse(f.Status, out var status)) query = WithShownStatus(query, status, clock.Today());
         if (Codes<ActivityChannel>.TryParse(f.Channel, out var channel)) query = query.Where(a => a.Channel == channel);
         if (!string.IsNullOrWhiteSpace(f.Partner))
         {
@@ -57,6 +58,16 @@ public sealed class AgreementQueries(ChanceryDbContext db)
         return query.Matching(db, f.Q);
     }
 
+    /// <summary>The agreements whose status as shown on <paramref name="today"/> is <paramref name="status"/>
+    /// (<see cref="AgreementStatusRule.Shown"/>): an agreement past its expiry date is expired, not signed or in force.</summary>
+    private static IQueryable<Agreement> WithShownStatus(IQueryable<Agreement> query, AgreementStatus status, DateOnly today) => status switch
+    {
+        AgreementStatus.Expired => query.Where(a => a.Status == AgreementStatus.Expired
+            || ((a.Status == AgreementStatus.Signed || a.Status == AgreementStatus.InForce) && a.ExpiryDate != null && a.ExpiryDate < today)),
+        AgreementStatus.Signed or AgreementStatus.InForce => query.Where(a => a.Status == status && (a.ExpiryDate == null || a.ExpiryDate >= today)),
+        _ => query.Where(a => a.Status == status),
+    };
+
     /// <summary>The agreements signed during an activity, in signature order.</summary>
     public IQueryable<Agreement> SignedDuring(int activityId) =>
         db.Agreements.AsNoTracking().Where(a => a.ActivityId == activityId).OrderBy(a => a.SignedDate).ThenBy(a => a.Id);
@@ -65,10 +76,11 @@ public sealed class AgreementQueries(ChanceryDbContext db)
     public async Task<List<AgreementListItem>> ItemsAsync(IQueryable<Agreement> query, CancellationToken ct)
     {
         var rows = await query.AsNoTracking()
-            .Select(a => new { a.Id, a.ExternalRef, a.Type, a.Status, a.SignedDate, a.TitleVi, a.TitleEn, a.Classification })
+            .Select(a => new { a.Id, a.ExternalRef, a.Type, a.Status, a.ExpiryDate, a.SignedDate, a.TitleVi, a.TitleEn, a.Classification })
             .ToListAsync(ct);
+        var today = clock.Today();
         var parties = await PartyCodesAsync(rows.Select(r => r.Id).ToList(), ct);
-        return rows.Select(a => new AgreementListItem(a.Id, a.ExternalRef, Codes<AgreementType>.ToCode(a.Type), Codes<AgreementStatus>.ToCode(a.Status),
+        return rows.Select(a => new AgreementListItem(a.Id, a.ExternalRef, Codes<AgreementType>.ToCode(a.Type), Codes<AgreementStatus>.ToCode(AgreementStatusRule.Shown(a.Status, a.ExpiryDate, today)),
             a.SignedDate, a.TitleVi, a.TitleEn, parties.TryGetValue(a.Id, out var p) ? p : [], a.Classification.ToCode())).ToList();
     }
 
@@ -103,7 +115,7 @@ public sealed class AgreementQueries(ChanceryDbContext db)
             a.Parties.OrderBy(p => p.Order).Where(p => partners.ContainsKey(p.PartnerId))
                 .Select(p => partners[p.PartnerId]).Select(p => new AgreementPartyDto(p.Code, p.NameVi, p.NameEn)).ToList(),
             a.OurSignatory, a.TheirSignatory, a.SignedDate, a.SignedPlace, activity is null ? null : a.ActivityId, activity?.ExternalRef, activity?.Title,
-            a.EntryIntoForce, a.ExpiryDate, Codes<AgreementStatus>.ToCode(a.Status), a.ThemeList(), a.OwnerUnitId, unit,
+            a.EntryIntoForce, a.ExpiryDate, Codes<AgreementStatus>.ToCode(AgreementStatusRule.Shown(a.Status, a.ExpiryDate, clock.Today())), a.ThemeList(), a.OwnerUnitId, unit,
             a.Classification.ToCode(), a.Sources, a.Notes, a.Version,
             a.Actions.OrderBy(x => x.Date).ThenBy(x => x.Kind).ThenBy(x => x.Id)
                 .Select(x => new TreatyActionDto(x.Id, Codes<TreatyActionKind>.ToCode(x.Kind), x.Date,

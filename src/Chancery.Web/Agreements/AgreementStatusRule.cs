@@ -13,7 +13,8 @@ namespace Chancery.Web.Agreements;
 ///   treaty stays signed, only that consent is gone;
 /// - a withdrawal from the treaty (denunciation, once in force) or its termination makes it
 ///   <c>terminated</c>, and nothing after that changes it.
-/// <c>expired</c> is not derived: it is the expiry date's business (shown beside the status).</summary>
+/// <c>expired</c> is the expiry date's business: once the sector's day is past the expiry date, a signed
+/// or in-force agreement is shown as expired (<see cref="Shown"/>), whatever was recorded.</summary>
 public static class AgreementStatusRule
 {
     public sealed record Step(TreatyActionKind Kind, DateOnly Date, int? PartnerId = null);
@@ -45,6 +46,12 @@ public static class AgreementStatusRule
         }
         return status;
     }
+
+    /// <summary>The status a reader sees on <paramref name="today"/> (the sector's day): a signed or in-force
+    /// agreement whose expiry date has passed is expired (it was in force on its expiry day itself);
+    /// negotiating and terminated stay what they are.</summary>
+    public static AgreementStatus Shown(AgreementStatus status, DateOnly? expiry, DateOnly today) =>
+        status is AgreementStatus.Signed or AgreementStatus.InForce && expiry is { } last && last < today ? AgreementStatus.Expired : status;
 
     /// <summary>Why <paramref name="next"/> cannot be added to <paramref name="existing"/> (a problem code of
     /// <see cref="AgreementErrors"/>), or null when it can.</summary>

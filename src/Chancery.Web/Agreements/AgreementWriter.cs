@@ -1,5 +1,6 @@
 using Chancery.Web.Activities;
 using Chancery.Web.Common.Api;
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Concurrency;
 using Chancery.Web.Common.Writing;
@@ -13,7 +14,7 @@ namespace Chancery.Web.Agreements;
 /// <summary>The one write path of an agreement, for the API and the edit page alike: checks the input
 /// (every problem named by its field, as a code), applies it, checks the model's limits, and saves
 /// through <see cref="VersionedSave"/> (an update names the version it started from).</summary>
-public sealed class AgreementWriter(ChanceryDbContext db, AgreementQueries queries)
+public sealed class AgreementWriter(ChanceryDbContext db, AgreementQueries queries, TimeProvider clock)
 {
     public async Task<WriteOutcome<AgreementDetail>> CreateAsync(AgreementInput input, CancellationToken ct)
     {
@@ -43,6 +44,17 @@ public sealed class AgreementWriter(ChanceryDbContext db, AgreementQueries queri
         Apply(agreement, input, partners, level!.Value);
         db.ExpectVersion(agreement, input.Version!.Value);
         return await CheckedSave.SaveAsync(db, agreement, problems, c => queries.DetailAsync(id, c), WriteStatus.Saved, ct);
+    }
+
+    /// <summary>Puts the agreement in the bin (<see cref="RecordBin"/>); with a version, only if nobody changed it
+    /// since. Its parties, treaty actions and files stay with it (hidden while it is in the bin, back when it is
+    /// restored). The commitments made under it stay in the register and in realisation (a pledge does not
+    /// vanish because its paper was filed away); while it is in the bin they name no agreement.</summary>
+    public async Task<WriteOutcome<AgreementDetail>> DeleteAsync(int id, int? version, CancellationToken ct)
+    {
+        var agreement = await db.Agreements.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (agreement is null || await queries.DetailAsync(id, ct) is not { } shown) return WriteOutcome<AgreementDetail>.NotFound();
+        return await RecordBin.DeleteAsync(db, agreement, version, shown, clock, c => queries.DetailAsync(id, c), ct);
     }
 
     /// <summary>The input's codes, references and dates; answers the parties found, in the input's order.</summary>

@@ -1,4 +1,5 @@
 using Chancery.Web.Common.Audit;
+using Chancery.Web.Common.Bin;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Search;
 using Chancery.Web.Common.Ui;
@@ -23,6 +24,7 @@ public sealed class AgreementsModule : IChanceryModule
         services.AddAuditSubject<AgreementPartyAuditSubject>();
         services.AddAuditSubject<TreatyActionAuditSubject>();
         services.AddAuditSubject<AgreementDocumentAuditSubject>();
+        services.AddBinSource<AgreementBinSource>();
         services.AddPickerSource<ActivityPickerSource>();
         services.AddPickerSource<UnitPickerSource>();
     }

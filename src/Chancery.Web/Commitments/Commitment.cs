@@ -54,6 +54,18 @@ public sealed class Delivery
     public decimal? Amount { get; set; }
     public string? Evidence { get; set; }
     public string? Source { get; set; }
+
+    /// <summary>The evidence file (a PDF or Word document: a disbursement notice, a handover record), checked
+    /// and kept as the kernel keeps an agreement's files: the bytes in the document store under
+    /// <see cref="AttachmentKey"/>, here what was checked on upload. Null while none is attached.</summary>
+    public string? AttachmentName { get; set; }
+    public string? AttachmentType { get; set; }
+    public long? AttachmentSize { get; set; }
+    /// <summary>Lower-case hexadecimal.</summary>
+    public string? AttachmentSha256 { get; set; }
+    public string? AttachmentKey { get; set; }
+    public DateTime? AttachmentUploadedAt { get; set; }
+    public string? AttachmentUploadedBy { get; set; }
 }
 
 /// <summary>USD per unit of a currency in a year (exchange_rates.csv). Realisation converts a pledge

@@ -47,6 +47,11 @@ public sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.Property(d => d.Amount).HasPrecision(20, 4);
         builder.Property(d => d.Evidence).HasMaxLength(4000);
         builder.Property(d => d.Source).HasMaxLength(4000);
+        builder.Property(d => d.AttachmentName).HasMaxLength(255);
+        builder.Property(d => d.AttachmentType).HasMaxLength(100);
+        builder.Property(d => d.AttachmentSha256).HasMaxLength(64);
+        builder.Property(d => d.AttachmentKey).HasMaxLength(40);
+        builder.Property(d => d.AttachmentUploadedBy).HasMaxLength(256);
         builder.HasIndex(d => d.CommitmentId);
     }
 }

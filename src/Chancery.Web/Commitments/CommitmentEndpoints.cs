@@ -39,7 +39,8 @@ public static class CommitmentEndpoints
             .WithSummary("Imports deliveries.csv. All-or-nothing, keyed by id; the commitment by its file id (already stored); dryRun=true previews.");
         deliveries.MapImportHelp<DeliveryImportDefinition, DeliveryRow>("deliveries");
         deliveries.MapGet("/export", ExportDeliveries)
-            .WithSummary("The deliveries of the commitments the reader may see, in the deliveries.csv columns (format=csv or xlsx).");
+            .WithSummary("The deliveries of the commitments the reader may see that match the commitment list's filters (the same parameters), "
+                + "in the deliveries.csv columns (format=csv or xlsx).");
 
         var rates = api.MapGroup("/exchange-rates").WithTags("Commitments");
         rates.MapGet("/", Rates).WithSummary("USD per unit of each currency by year, the newest year first.");
@@ -99,8 +100,8 @@ public static class CommitmentEndpoints
         ImportHttp.RunAsync(request, definition, pipeline, dryRun ?? false, ct);
 
     private static Results<TabularFileResult, ValidationProblem> ExportCommitments(
-        [AsParameters] CommitmentFilter filter, string? format, CommitmentQueries queries, ChanceryDbContext db, ErrorWords words, TimeProvider clock,
-        CancellationToken ct)
+        [AsParameters] CommitmentFilter filter, [CodeSet(typeof(TabularFormat))] string? format, CommitmentQueries queries, ChanceryDbContext db,
+        ErrorWords words, TimeProvider clock, CancellationToken ct)
     {
         var problems = new Problems();
         var kind = TabularExport.Format(format, problems);
@@ -112,15 +113,18 @@ public static class CommitmentEndpoints
     }
 
     private static Results<TabularFileResult, ValidationProblem> ExportDeliveries(
-        string? format, ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct)
+        [AsParameters] CommitmentFilter filter, [CodeSet(typeof(TabularFormat))] string? format, CommitmentQueries queries, ChanceryDbContext db,
+        ErrorWords words, TimeProvider clock, CancellationToken ct)
     {
         var problems = new Problems();
-        if (TabularExport.Format(format, problems) is not { } file) return WriteResults.Invalid(problems, words);
-        return TabularExport.File(file, "deliveries", clock, CommitmentExport.DeliveryHeaders, CommitmentExport.DeliveriesAsync(db, ct));
+        var kind = TabularExport.Format(format, problems);
+        filter.CheckCodes(problems);
+        if (kind is not { } file || problems.Any) return WriteResults.Invalid(problems, words);
+        return TabularExport.File(file, "deliveries", clock, CommitmentExport.DeliveryHeaders, CommitmentExport.DeliveriesAsync(db, queries.Matching(filter), ct));
     }
 
     private static Results<TabularFileResult, ValidationProblem> ExportRates(
-        string? format, ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct)
+        [CodeSet(typeof(TabularFormat))] string? format, ChanceryDbContext db, ErrorWords words, TimeProvider clock, CancellationToken ct)
     {
         var problems = new Problems();
         if (TabularExport.Format(format, problems) is not { } file) return WriteResults.Invalid(problems, words);

@@ -131,7 +131,7 @@ public sealed class CommitmentQueries(ChanceryDbContext db, TimeProvider clock)
     public static CommitmentDetail ToDetail(Commitment c, string? agreementTitle, string? activityTitle, DateOnly today)
     {
         var deliveries = c.Deliveries.OrderBy(d => d.Date).ThenBy(d => d.Id)
-            .Select(d => new DeliveryDto(d.Id, d.ExternalRef, d.Date, d.Amount, d.Evidence, d.Source)).ToList();
+            .Select(d => new DeliveryDto(d.Id, d.ExternalRef, d.Date, d.Amount, d.Evidence, d.Source, DeliveryAttachments.ToDto(d))).ToList();
         var withAmount = deliveries.Where(d => d.Amount is not null).ToList();
         return new CommitmentDetail(c.Id, c.ExternalRef, c.AgreementId, agreementTitle, c.ActivityId, activityTitle, c.PartnerCode,
             Codes<CommitmentDirection>.ToCode(c.Direction), Codes<CommitmentSector>.ToCode(c.Sector), c.Title, c.Amount, c.Unit,

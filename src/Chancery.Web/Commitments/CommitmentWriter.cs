@@ -36,7 +36,7 @@ public sealed class CommitmentWriter(ChanceryDbContext db, CommitmentQueries que
     {
         var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (commitment is null) return WriteOutcome<CommitmentDetail>.NotFound();
-        var problems = await CheckAsync(input, id, ct);
+        var problems = await CheckAsync(input, commitment, ct);
         if (input.Version is null) problems.Add("version", ErrorCodes.VersionRequired);
         var status = CheckStatus(input.Status, commitment.Status, problems);
         var level = WriteGuard.Classification(input.Classification, db.Clearance, commitment.Classification, ClassificationLevel.Internal, problems);
@@ -114,9 +114,13 @@ public sealed class CommitmentWriter(ChanceryDbContext db, CommitmentQueries que
         return status;
     }
 
-    private async Task<Problems> CheckAsync(CommitmentInput input, int? editingId, CancellationToken ct)
+    /// <param name="stored">The commitment being edited (none when creating). The agreement and activity it already
+    /// names are kept without being looked up again: one put in the bin, or above the editor's clearance, must
+    /// not stop an edit of the commitment's other fields (nor be dropped by it).</param>
+    private async Task<Problems> CheckAsync(CommitmentInput input, Commitment? stored, CancellationToken ct)
     {
         var problems = new Problems();
+        var editingId = stored?.Id;
         var partner = input.PartnerCode?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(partner)) problems.Add("partnerCode", CommitmentErrors.PartnerRequired);
         else if (!await db.Partners.AnyAsync(p => p.Code == partner, ct)) problems.Add("partnerCode", CommitmentErrors.UnknownPartner, partner);
@@ -130,8 +134,8 @@ public sealed class CommitmentWriter(ChanceryDbContext db, CommitmentQueries que
         foreach (var theme in input.Themes ?? [])
             if (!ActivityThemes.All.Contains(theme.Trim().ToLowerInvariant())) problems.Add("themes", CommitmentErrors.UnknownTheme, theme);
         if (input.OwnerUnitId is { } unit && !await db.Units.AnyAsync(u => u.Id == unit, ct)) problems.Add("ownerUnitId", CommitmentErrors.UnknownUnitCode);
-        if (input.ActivityId is { } activity && !await db.Activities.AnyAsync(a => a.Id == activity, ct)) problems.Add("activityId", CommitmentErrors.UnknownActivity);
-        if (input.AgreementId is { } agreement && !await CommitmentOrigins.AgreementExistsAsync(db, agreement, ct))
+        if (input.ActivityId is { } activity && activity != stored?.ActivityId && !await db.Activities.AnyAsync(a => a.Id == activity, ct)) problems.Add("activityId", CommitmentErrors.UnknownActivity);
+        if (input.AgreementId is { } agreement && agreement != stored?.AgreementId && !await CommitmentOrigins.AgreementExistsAsync(db, agreement, ct))
             problems.Add("agreementId", CommitmentErrors.UnknownAgreement);
         if (input.AgreementId is null && input.ActivityId is null && string.IsNullOrWhiteSpace(input.Sources))
             problems.Add("sources", CommitmentErrors.NeedsOrigin);

@@ -18,6 +18,7 @@ public sealed class CommitmentsModule : IChanceryModule
         services.AddScoped<CommitmentPageQueries>();
         services.AddScoped<CommitmentWriter>();
         services.AddScoped<ExchangeRateWriter>();
+        services.AddScoped<DeliveryAttachments>();
         services.AddScoped<RealisationQuery>();
         services.AddScoped<Import.CommitmentImportDefinition>();
         services.AddScoped<Import.DeliveryImportDefinition>();
@@ -32,8 +33,12 @@ public sealed class CommitmentsModule : IChanceryModule
     public void MapApi(RouteGroupBuilder api)
     {
         api.MapCommitmentEndpoints();
+        api.MapDeliveryAttachmentEndpoints();
         api.MapRealisationEndpoints();
     }
+
+    /// <summary>The commitment page's upload form for a delivery's evidence.</summary>
+    public void MapOther(IEndpointRouteBuilder app) => app.MapDeliveryAttachmentForm();
 
     /// <summary>A partner's open commitments and realised share, on the partner's page.</summary>
     public IEnumerable<PageSection> Sections => [new(PartnerPageSections.Name, typeof(PartnerCommitments), 150)];

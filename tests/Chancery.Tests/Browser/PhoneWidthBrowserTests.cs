@@ -44,6 +44,17 @@ public sealed class PhoneWidthBrowserTests(BrowserApp browser) : IClassFixture<B
         }
         foreach (var address in Pages.Append(person).Append(person + "/edit").Append(person + "/delete")) await MeasureAsync(address);
 
+        // An agreement and a commitment under it with a delivery, for their pages, forms and the delete confirmation.
+        var japan = language == "vi" ? ("Nhat", "Nhật Bản") : ("Japan", "Japan");
+        var agreement = await AgreementFlowBrowserTests.CreateAgreementAsync(page, $"Bản ghi nhớ Phonewidth {language} về hợp tác năng lượng tái tạo và chuyển đổi xanh", japan);
+        var commitment = await AgreementFlowBrowserTests.CreateCommitmentAsync(page, $"Phonewidth {language}: vốn ODA cho lưới điện truyền tải 500 kV",
+            $"Phonewidth {language}", $"Bản ghi nhớ Phonewidth {language} về hợp tác năng lượng tái tạo và chuyển đổi xanh", japan);
+        await page.Locator("form.delivery-form input[name='Delivery.Date']").FillAsync("2017-03-01");
+        await page.Locator("form.delivery-form input[name='Delivery.Amount']").FillAsync("500000");
+        await page.Locator("form.delivery-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("saved=1"));
+        foreach (var address in new[] { agreement, agreement + "/edit", agreement + "/delete", commitment, commitment + "/edit" }) await MeasureAsync(address);
+
         // The person deleted through their confirmation page, so the bin has a row to lay out.
         await page.GotoAsync(person + "/delete");
         await page.Locator("form.delete-form button.danger").ClickAsync();

@@ -51,11 +51,13 @@ public static class CommitmentExport
         }
     }
 
-    public static async IAsyncEnumerable<IReadOnlyList<string?>> DeliveriesAsync(ChanceryDbContext db, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The deliveries of <paramref name="commitments"/> (the commitment list's filters, through the
+    /// classification filter: a hidden commitment hides its deliveries).</summary>
+    public static async IAsyncEnumerable<IReadOnlyList<string?>> DeliveriesAsync(ChanceryDbContext db, IQueryable<Commitment> commitments,
+        [EnumeratorCancellation] CancellationToken ct)
     {
-        // Joined to the commitments, whose classification filter decides which deliveries the reader may see.
         var rows = db.Deliveries.AsNoTracking()
-            .Join(db.Commitments.AsNoTracking(), d => d.CommitmentId, c => c.Id,
+            .Join(commitments, d => d.CommitmentId, c => c.Id,
                 (d, c) => new { d.Id, d.ExternalRef, Commitment = c.ExternalRef, c.PledgedDate, CommitmentId = c.Id, d.Date, d.Amount, d.Evidence, d.Source })
             .OrderBy(d => d.PledgedDate).ThenBy(d => d.CommitmentId).ThenBy(d => d.Date).ThenBy(d => d.Id)
             .AsAsyncEnumerable();

@@ -30,17 +30,16 @@ public static class RealisationEndpoints
     }
 
     private static async Task<Results<Ok<RealisationReport>, ValidationProblem>> Realisation(
-        DateOnly? from, DateOnly? to, string? by, RealisationQuery query, ErrorWords words, CancellationToken ct)
+        DateOnly? from, DateOnly? to, [CodeSet(typeof(RealisationGrouping))] string? by, RealisationQuery query, ErrorWords words, CancellationToken ct)
     {
         var problems = new Problems();
         var grouping = Check(from, to, by, problems);
         if (problems.Any) return WriteResults.Invalid(problems, words);
-        var result = await query.ComputeAsync(from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue, grouping!.Value, ct);
-        return TypedResults.Ok(result.Report);
+        return TypedResults.Ok(await query.ReportAsync(from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue, grouping!.Value, ct));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> Workbook(
-        DateOnly? from, DateOnly? to, string? by, string? culture, RealisationQuery query, ErrorWords words,
+        DateOnly? from, DateOnly? to, [CodeSet(typeof(RealisationGrouping))] string? by, string? culture, RealisationQuery query, ErrorWords words,
         IStringLocalizer<CommitmentsText> text, CancellationToken ct)
     {
         var problems = new Problems();

@@ -205,6 +205,13 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.Property<int>("Classification")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateOnly?>("EntryIntoForce")
                         .HasColumnType("date");
 
@@ -545,6 +552,32 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.Property<decimal?>("Amount")
                         .HasPrecision(20, 4)
                         .HasColumnType("numeric(20,4)");
+
+                    b.Property<string>("AttachmentKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("AttachmentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AttachmentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("AttachmentUploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttachmentUploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<int>("CommitmentId")
                         .HasColumnType("integer");

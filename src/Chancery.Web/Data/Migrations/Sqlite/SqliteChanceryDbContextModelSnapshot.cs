@@ -194,6 +194,13 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                     b.Property<int>("Classification")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EntryIntoForce")
                         .HasColumnType("TEXT");
 
@@ -523,6 +530,32 @@ namespace Chancery.Web.Data.Migrations.Sqlite
 
                     b.Property<decimal?>("Amount")
                         .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachmentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AttachmentUploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentUploadedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CommitmentId")

@@ -1,0 +1,115 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Chancery.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AgreementBinAndDeliveryEvidence : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentKey",
+                table: "deliveries",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentName",
+                table: "deliveries",
+                type: "character varying(255)",
+                maxLength: 255,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentSha256",
+                table: "deliveries",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "AttachmentSize",
+                table: "deliveries",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentType",
+                table: "deliveries",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AttachmentUploadedAt",
+                table: "deliveries",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentUploadedBy",
+                table: "deliveries",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DeletedAt",
+                table: "agreements",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DeletedBy",
+                table: "agreements",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AttachmentKey",
+                table: "deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentName",
+                table: "deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentSha256",
+                table: "deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentSize",
+                table: "deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentType",
+                table: "deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentUploadedAt",
+                table: "deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentUploadedBy",
+                table: "deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "DeletedAt",
+                table: "agreements");
+
+            migrationBuilder.DropColumn(
+                name: "DeletedBy",
+                table: "agreements");
+        }
+    }
+}
