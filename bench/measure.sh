@@ -60,7 +60,7 @@ echo "== (b') the same list, open loop at a fixed 600 requests/s (latency from t
 $BENCH load --url "$APP_URL" --rate 600 --seconds "$LOAD" --email admin@chancery.local --password Chancery-Admin-2026 --app-pid "$APP" || true
 kill $APP $BARE
 
-echo "== (d) realisation report by partner, all years (100,000 agreements, 300,000 commitments)"
+echo "== (e) realisation report by partner, all years (100,000 agreements, 300,000 commitments)"
 # Databases of their own, generated once (seeded; see docs/benchmarks.md "(d)"):
 AG_SQLITE_DB=${AG_SQLITE_DB:-/tmp/perf-data/agreements100k.db}
 AG_PG_DB=${AG_PG_DB:-chancery_agreements100k}
