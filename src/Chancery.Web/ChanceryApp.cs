@@ -3,6 +3,7 @@ using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Security;
+using Chancery.Web.Common.Security.Tokens;
 using Chancery.Web.Components;
 using Chancery.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
@@ -67,6 +68,7 @@ public static class ChanceryApp
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseMiddleware<SessionCheck>();
+        app.UseTokenScopeCheck();
         app.UseCookieApiWriteProtection();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -22,6 +22,7 @@ public sealed class AccountsModule : IChanceryModule
     {
         api.MapAuthEndpoints();
         api.MapUserEndpoints();
+        api.MapTokenEndpoints();
     }
 
     public void MapOther(IEndpointRouteBuilder app) => app.MapLogout();
