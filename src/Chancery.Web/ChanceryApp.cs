@@ -19,6 +19,9 @@ public static class ChanceryApp
     public static IServiceCollection AddChancery(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
+        // The hosting layer logs each request's full URL at Information ("Request starting … GET /calendar/feed/<token>.ics"),
+        // and a feed address carries a token: those lines are kept out of every log, whatever the configured level.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddChanceryDatabase(configuration);

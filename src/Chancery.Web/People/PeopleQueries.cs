@@ -37,7 +37,10 @@ public sealed record PersonOfficeInput(int? OfficeId, string? Title, DateOnly Fr
 /// added, a stored one left out is removed (null leaves the periods as they are). An update names the
 /// <see cref="Version"/> it started from.</summary>
 public sealed record PersonInput(string? FullName, string? NameEn, string? Side, string? CountryIso3, string? Notes,
-    IReadOnlyList<PersonOfficePeriod>? Offices, int? Version);
+    IReadOnlyList<PersonOfficePeriod>? Offices, int? Version) : Common.Concurrency.IVersionedRequest
+{
+    public Common.Concurrency.IVersionedRequest WithVersion(int version) => this with { Version = version };
+}
 
 /// <summary>One office period of <see cref="PersonInput.Offices"/> (Id null for a new one).</summary>
 public sealed record PersonOfficePeriod(int? Id, int? OfficeId, string? Title, DateOnly From, DateOnly? To);
