@@ -21,7 +21,10 @@ public static class ChanceryApp
         services.AddHttpContextAccessor();
         // The hosting layer logs each request's full URL at Information ("Request starting … GET /calendar/feed/<token>.ics"),
         // and a feed address carries a token: those lines are kept out of every log, whatever the configured level.
-        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
+        // Routing's matcher names the path at Debug.
+        services.AddLogging(logging => logging
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.Routing.Matching", LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddChanceryDatabase(configuration);
@@ -90,7 +93,7 @@ public static class ChanceryApp
             module.MapApi(api);
         }
         // Unknown API addresses answer ProblemDetails (the page catch-all would answer HTML).
-        app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"));
+        app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found")).ExcludeFromDescription();
 
         app.MapRazorComponents<App>();
         return app;
