@@ -2,7 +2,8 @@
 # The API as an integrator meets it: starts a fresh app (its own SQLite database), generates a C# client
 # from the running app's OpenAPI document with Kiota and with NSwag (the repository's dotnet tools), builds
 # each one's program in tools/api-clients and runs it against the app (sign in, create, list with a filter,
-# read, update, the 409 of a stale version, import a file, read the annual review). Needs a built app
+# read, update, the 409 of a stale version, import a file, read the annual review, make a personal access
+# token and list activities with it). Needs a built app
 # (run after the tests) and `dotnet tool restore`.
 set -euo pipefail
 cd "$(dirname "$0")/.."

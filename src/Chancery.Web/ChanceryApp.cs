@@ -3,6 +3,7 @@ using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Modules;
 using Chancery.Web.Common.Security;
+using Chancery.Web.Common.Security.Tokens;
 using Chancery.Web.Components;
 using Chancery.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
@@ -18,6 +19,12 @@ public static class ChanceryApp
     public static IServiceCollection AddChancery(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
+        // The hosting layer logs each request's full URL at Information ("Request starting … GET /calendar/feed/<token>.ics"),
+        // and a feed address carries a token: those lines are kept out of every log, whatever the configured level.
+        // Routing's matcher names the path at Debug.
+        services.AddLogging(logging => logging
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.Routing.Matching", LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddChanceryDatabase(configuration);
@@ -67,6 +74,7 @@ public static class ChanceryApp
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseMiddleware<SessionCheck>();
+        app.UseTokenScopeCheck();
         app.UseCookieApiWriteProtection();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -85,7 +93,7 @@ public static class ChanceryApp
             module.MapApi(api);
         }
         // Unknown API addresses answer ProblemDetails (the page catch-all would answer HTML).
-        app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"));
+        app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found")).ExcludeFromDescription();
 
         app.MapRazorComponents<App>();
         return app;

@@ -1,4 +1,5 @@
 using Chancery.Web.Common.Security;
+using Chancery.Web.Common.Security.Tokens;
 using Chancery.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -20,9 +21,11 @@ public static class AccountServiceCollectionExtensions
             })
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", o =>
                 o.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    PersonalAccessTokenHandler.Carries(context.Request) ? PersonalAccessTokenHandler.SchemeName
+                    : context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? IdentityConstants.BearerScheme
                         : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, "Personal access token", null)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
             .AddIdentityCookies();
 
@@ -60,6 +63,9 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<AdministratorSeeder>();
         services.AddScoped<UserQueries>();
         services.AddScoped<UserWriter>();
+        services.AddScoped<PersonalAccessTokens>();
+        services.AddScoped<TokenQueries>();
+        services.AddScoped<TokenWriter>();
         return services;
     }
 

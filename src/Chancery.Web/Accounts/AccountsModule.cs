@@ -22,9 +22,17 @@ public sealed class AccountsModule : IChanceryModule
     {
         api.MapAuthEndpoints();
         api.MapUserEndpoints();
+        api.MapTokenEndpoints();
     }
 
     public void MapOther(IEndpointRouteBuilder app) => app.MapLogout();
 
     public IEnumerable<MenuEntry> Menu => [new("/users", typeof(SharedText), "Users", 920, Policies.Administer)];
+
+    public IEnumerable<ApiTag> ApiTags =>
+    [
+        new("Auth", "Signing in for a bearer token, refreshing it, and who the caller is."),
+        new("Users", "Accounts: their unit, role, clearance and lock (administrators)."),
+        new("Tokens", "Personal access tokens for integrations and calendar feeds: scoped (read, read_write, calendar), expiring, revocable, stored only as hashes."),
+    ];
 }

@@ -10,8 +10,6 @@ public sealed class ChanceryUserConfiguration : IEntityTypeConfiguration<Chancer
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.Clearance).HasConversion<int>();
-        builder.Property(u => u.CalendarToken).HasMaxLength(100);
-        builder.HasIndex(u => u.CalendarToken).IsUnique();
         builder.HasOne<Units.Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -38,4 +38,9 @@ public sealed class ActivitiesModule : IChanceryModule
     ];
 
     public IEnumerable<MenuEntry> Menu => [new("/activities", typeof(ActivitiesText), "Activities", 200)];
+
+    public IEnumerable<ApiTag> ApiTags =>
+    [
+        new("Activities", "Visits, meetings and other activities of the leaders: list, read, create, update, delete, import and export."),
+    ];
 }

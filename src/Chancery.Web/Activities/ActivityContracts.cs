@@ -27,7 +27,10 @@ public sealed record ActivityInput(
     string? Title, string? HostOrVenue, [property: CodeSet(typeof(ActivityChannel))] string? Channel, int? LeadPersonId, string? LeaderRoleText,
     int? CounterpartPersonId, string? CounterpartRoleText, int? PartOfId, int? OwnerUnitId,
     string? Outcomes, IReadOnlyList<string>? Themes, string? Sources, string? Notes, [property: CodeSet(typeof(ClassificationLevel))] string? Classification,
-    IReadOnlyList<ActivityLegInput>? Legs, int? Version, string? TitleEn = null);
+    IReadOnlyList<ActivityLegInput>? Legs, int? Version, string? TitleEn = null) : Common.Concurrency.IVersionedRequest
+{
+    public Common.Concurrency.IVersionedRequest WithVersion(int version) => this with { Version = version };
+}
 
 /// <summary>What the activity list, its API and its export are filtered by (one record, one query:
 /// <see cref="ActivityQueries.Matching"/>). Sort is <c>date</c>, <c>-date</c>, <c>title</c> … (<see cref="ActivityQueries.Sorts"/>).</summary>

@@ -33,7 +33,10 @@ public sealed record AgreementInput(
     string? ExternalRef, string Type, string? Channel, string? TitleVi, string? TitleEn, IReadOnlyList<string>? Parties,
     string? OurSignatory, string? TheirSignatory, DateOnly? SignedDate, string? SignedPlace, int? ActivityId,
     DateOnly? EntryIntoForce, DateOnly? ExpiryDate, string? Status, IReadOnlyList<string>? Themes, int? OwnerUnitId,
-    string? Classification, string? Sources, string? Notes, int? Version);
+    string? Classification, string? Sources, string? Notes, int? Version) : Common.Concurrency.IVersionedRequest
+{
+    public Common.Concurrency.IVersionedRequest WithVersion(int version) => this with { Version = version };
+}
 
 /// <summary>What the agreement list, its API and its export are filtered by (one record, one query:
 /// <see cref="AgreementQueries.Matching"/>). Year is the year of signature.</summary>

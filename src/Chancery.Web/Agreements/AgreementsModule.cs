@@ -42,4 +42,9 @@ public sealed class AgreementsModule : IChanceryModule
     ];
 
     public IEnumerable<MenuEntry> Menu => [new("/agreements", typeof(AgreementsText), "Agreements", 250)];
+
+    public IEnumerable<ApiTag> ApiTags =>
+    [
+        new("Agreements", "Treaties and agreements with their parties, treaty actions, status, documents and signing packages."),
+    ];
 }

@@ -25,7 +25,8 @@ public static class CalendarEndpoints
     {
         var calendar = api.MapGroup("/calendar").WithTags("Calendar");
         calendar.MapPost("/token", Rotate)
-            .WithSummary("Creates a new calendar-feed address for the signed-in user (the old one stops working) and returns it.");
+            .WithSummary("Creates a new calendar-feed address for the signed-in user and returns it, this once (it carries a token of scope "
+                + "calendar, stored only as a hash; the user's earlier feed addresses stop working). culture=en words the feed in English.");
         return api;
     }
 
@@ -34,13 +35,15 @@ public static class CalendarEndpoints
     private static async Task<Results<ContentHttpResult, NotFound>> Feed(
         string token, string? culture, HttpContext context, CalendarTokens tokens, SignInManager<ChanceryUser> signIn,
         CalendarQueries queries, IStringLocalizer<CalendarText> calendarWords, IStringLocalizer<ActivitiesText> activityWords,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, IConfiguration configuration, CancellationToken ct)
     {
         // The subscriber chose the language when copying the address (?culture=en); Vietnamese otherwise.
         // A calendar app sends no cookie, so the address alone decides, as for the other documents.
         DocumentCulture.Apply(culture);
-        var user = await tokens.FindAsync(token, ct);
-        if (user is null || !await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user)) return TypedResults.NotFound();
+        // Revoked, expired, not a calendar token, its account locked or changed: all alike "not found".
+        var userId = await tokens.UserOfAsync(token, ct);
+        var user = userId is null ? null : await signIn.UserManager.FindByIdAsync(userId);
+        if (user is null || !await signIn.CanSignInAsync(user)) return TypedResults.NotFound();
 
         // Run the rest of the request as the token's owner, so the DbContext's single classification
         // filter decides what the feed holds, exactly as it does for that user's pages.
@@ -49,7 +52,7 @@ public static class CalendarEndpoints
         var today = clock.Today();
         var (first, last) = CalendarFeed.Window(today);
         var entries = await queries.BetweenAsync(first, last, new CalendarFilter(Status: CalendarFilter.AllStatuses), ct);
-        var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+        var baseUrl = PublicBaseUrl.Of(context.Request, configuration);
         var name = calendarWords["LeadersCalendar"] + " – " + (string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email : user.DisplayName);
         var ics = CalendarFeed.Write(entries, baseUrl, name, new FeedWords(calendarWords, activityWords));
         context.Response.Headers.CacheControl = "private, no-store";
@@ -57,11 +60,10 @@ public static class CalendarEndpoints
     }
 
     private static async Task<Results<Ok<FeedAddress>, UnauthorizedHttpResult>> Rotate(
-        HttpContext context, UserManager<ChanceryUser> users, CalendarTokens tokens)
+        HttpContext context, Common.Classification.ICurrentUser user, CalendarTokens tokens, string? culture, CancellationToken ct)
     {
-        var user = await users.GetUserAsync(context.User);
-        if (user is null) return TypedResults.Unauthorized();
-        var token = await tokens.RotateAsync(user);
-        return TypedResults.Ok(new FeedAddress(CalendarTokens.FeedUrl(context.Request, token)));
+        if (user.UserId is not { } id) return TypedResults.Unauthorized();
+        var secret = await tokens.RotateAsync(id, ct);
+        return TypedResults.Ok(new FeedAddress(tokens.FeedUrl(context.Request, secret, culture)));
     }
 }

@@ -16,4 +16,9 @@ public sealed class CalendarModule : IChanceryModule
     public void MapOther(IEndpointRouteBuilder app) => app.MapCalendarFeed();
 
     public IEnumerable<MenuEntry> Menu => [new("/calendar", typeof(CalendarText), "Calendar", 300)];
+
+    public IEnumerable<ApiTag> ApiTags =>
+    [
+        new("Calendar", "The leaders' calendar: a personal feed address for calendar programs."),
+    ];
 }

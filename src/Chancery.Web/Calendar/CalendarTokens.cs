@@ -1,45 +1,47 @@
-using System.Security.Cryptography;
+using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Security;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
+using Chancery.Web.Common.Security.Tokens;
+using Chancery.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Web.Calendar;
 
-/// <summary>The secret in a user's feed address. Calendar clients cannot sign in, so the address is the
-/// credential: 32 random bytes, URL-safe; a new one replaces (and so revokes) the old.</summary>
-public sealed class CalendarTokens(UserManager<ChanceryUser> users)
+/// <summary>A user's calendar-feed address. Calendar programs cannot sign in, so the address carries a
+/// personal access token of scope <c>calendar</c> (which opens the feed and nothing else): stored only as
+/// a hash, so the address is shown once, when it is made; a new one revokes the user's earlier calendar
+/// tokens. It ends like any token: revoked, expired (a year), or its account locked or changed.</summary>
+public sealed class CalendarTokens(ChanceryDbContext db, PersonalAccessTokens tokens, TimeProvider clock, IConfiguration configuration)
 {
-    public const int TokenBytes = 32;
-
-    public static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(TokenBytes));
+    /// <summary>The name the token carries in the user's list of tokens.</summary>
+    public const string TokenName = "Calendar feed";
+    public static readonly TimeSpan Life = TimeSpan.FromDays(365);
 
     /// <summary>The feed's address; <paramref name="culture"/> (vi or en) fixes the language its events are
-    /// worded in. Vietnamese, the default, needs no parameter.</summary>
-    public static string FeedUrl(HttpRequest request, string token, string? culture = null) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}/calendar/feed/{token}.ics"
-        + (culture is { } c && c != Common.Localization.LocalizationSetup.DefaultCulture && Common.Localization.LocalizationSetup.Cultures.Contains(c) ? "?culture=" + c : "");
+    /// worded in. Vietnamese, the default, needs no parameter. Built on <see cref="PublicBaseUrl"/>.</summary>
+    public string FeedUrl(HttpRequest request, string secret, string? culture = null) =>
+        $"{PublicBaseUrl.Of(request, configuration)}/calendar/feed/{secret}.ics"
+        + (culture is { } c && c != LocalizationSetup.DefaultCulture && LocalizationSetup.Cultures.Contains(c) ? "?culture=" + c : "");
 
-    /// <summary>The user's token, created on first use.</summary>
-    public async Task<string> EnsureAsync(ChanceryUser user)
+    /// <summary>The user's calendar token in use (for its dates), or null.</summary>
+    public async Task<PersonalAccessToken?> CurrentAsync(string userId, CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(user.CalendarToken)) return user.CalendarToken;
-        return await RotateAsync(user);
+        var now = clock.GetUtcNow();
+        var mine = await db.PersonalAccessTokens.AsNoTracking()
+            .Where(t => t.UserId == userId && t.Scope == TokenScope.Calendar && t.RevokedAt == null)
+            .OrderByDescending(t => t.Id).ToListAsync(ct);
+        return mine.FirstOrDefault(t => t.ExpiresAt > now);
     }
 
-    public async Task<string> RotateAsync(ChanceryUser user)
+    /// <summary>Revokes the user's calendar tokens and makes a new one; answers its secret.</summary>
+    public async Task<string> RotateAsync(string userId, CancellationToken ct)
     {
-        user.CalendarToken = NewToken();
-        var result = await users.UpdateAsync(user);
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        return user.CalendarToken;
+        var old = await db.PersonalAccessTokens.Where(t => t.UserId == userId && t.Scope == TokenScope.Calendar && t.RevokedAt == null).ToListAsync(ct);
+        foreach (var token in old) await tokens.RevokeAsync(token, userId, ct);
+        var (_, secret) = await tokens.IssueAsync(userId, TokenName, TokenScope.Calendar, clock.GetUtcNow().Add(Life), ct);
+        return secret;
     }
 
-    /// <summary>The user a token belongs to, or null for an unknown, revoked or malformed token.</summary>
-    public async Task<ChanceryUser?> FindAsync(string token, CancellationToken ct)
-    {
-        // A well-formed token is exactly 43 URL-safe characters; refuse anything else before touching the database.
-        if (token.Length != 43 || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return null;
-        return await users.Users.SingleOrDefaultAsync(u => u.CalendarToken == token, ct);
-    }
+    /// <summary>The user a feed address's token belongs to while it is usable; null for anything else.</summary>
+    public async Task<string?> UserOfAsync(string secret, CancellationToken ct) =>
+        await tokens.FindUsableAsync(secret, ct) is { Scope: TokenScope.Calendar } token ? token.UserId : null;
 }

@@ -22,7 +22,10 @@ public sealed record CommitmentDetail(
 public sealed record CommitmentInput(
     string? ExternalRef, int? AgreementId, int? ActivityId, string? PartnerCode, string? Direction, string? Sector, string? Title,
     decimal? Amount, string? Unit, DateOnly? PledgedDate, DateOnly? DueDate, int? OwnerUnitId, string? Status,
-    IReadOnlyList<string>? Themes, string? Sources, string? Notes, string? Classification, int? Version);
+    IReadOnlyList<string>? Themes, string? Sources, string? Notes, string? Classification, int? Version) : Common.Concurrency.IVersionedRequest
+{
+    public Common.Concurrency.IVersionedRequest WithVersion(int version) => this with { Version = version };
+}
 
 /// <summary>Only the status (the detail page's workflow buttons): the version the reader saw.</summary>
 public sealed record CommitmentStatusInput(string? Status, int? Version);

@@ -49,4 +49,9 @@ public sealed class CommitmentsModule : IChanceryModule
         new("/commitments", typeof(CommitmentsText), "Commitments", 250),
         new("/reports/realisation", typeof(CommitmentsText), "Realisation", 410, FullLoad: true),
     ];
+
+    public IEnumerable<ApiTag> ApiTags =>
+    [
+        new("Commitments", "Pledges made in agreements or at activities, their deliveries, and the exchange rates used to compare them."),
+    ];
 }

@@ -51,4 +51,13 @@ public sealed class KernelModule : IChanceryModule
         new(Api.ApiReference.Path + "/", typeof(SharedText), "ApiReference", 940, Policies.Administer, FullLoad: true),
         new("/bin", typeof(SharedText), "Bin", 930, Policies.Administer),
     ];
+
+    public IEnumerable<ApiTag> ApiTags =>
+    [
+        new("Search", "One search box over every kind of record the caller may see."),
+        new("Pickers", "Short lists for choosing a record in a form (a partner, a person, a unit)."),
+        new("Bin", "Deleted records, listed and restored by administrators."),
+        new("Audit", "The audit trail: who changed what and when (administrators)."),
+        new("Changes", "A feed of created, changed and deleted records in order, with a cursor, for systems that keep a copy in sync."),
+    ];
 }

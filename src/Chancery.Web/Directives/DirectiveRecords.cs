@@ -5,7 +5,10 @@ namespace Chancery.Web.Directives;
 /// <summary>What an editor sends to create a directive with its tasks (API and page alike), or to edit
 /// the directive itself (its tasks are then edited one by one).</summary>
 public sealed record DirectiveRequest(string? Number, DateOnly? Date, string? Issuer, string? Title, string? Text,
-    string? Classification, string? Source, IReadOnlyList<TaskRequest>? Tasks = null, int Version = 0);
+    string? Classification, string? Source, IReadOnlyList<TaskRequest>? Tasks = null, int Version = 0) : Common.Concurrency.IVersionedRequest
+{
+    public Common.Concurrency.IVersionedRequest WithVersion(int version) => this with { Version = version };
+}
 
 /// <summary>A task as an editor sends it. <see cref="LeadUnit"/> and <see cref="CoordinatingUnits"/> are
 /// unit codes; <see cref="Deadline"/> empty is a standing task; <see cref="Recurrence"/> is
@@ -14,7 +17,10 @@ public sealed record DirectiveRequest(string? Number, DateOnly? Date, string? Is
 public sealed record TaskRequest(string? Title, string? LeadUnit, IReadOnlyList<string>? CoordinatingUnits = null, DateOnly? Deadline = null,
     bool KeyTask = false, string? IndicatorName = null, decimal? IndicatorTarget = null, string? IndicatorUnit = null,
     string? Recurrence = null, string? Classification = null, string? Notes = null, IReadOnlyList<TaskRequest>? SubTasks = null,
-    int? ParentId = null, int Version = 0);
+    int? ParentId = null, int Version = 0) : Common.Concurrency.IVersionedRequest
+{
+    public Common.Concurrency.IVersionedRequest WithVersion(int version) => this with { Version = version };
+}
 
 /// <summary>A progress report as its author sends it.</summary>
 public sealed record ProgressRequest(DateOnly? Date, int? Percent, string? Text, decimal? IndicatorValue = null, int Version = 0);

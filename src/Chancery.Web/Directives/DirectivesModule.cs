@@ -72,4 +72,9 @@ public sealed class DirectivesModule : IChanceryModule
         new("/tasks", typeof(DirectivesText), "TaskLists", 260),
         new("/reports/task-scoreboard", typeof(DirectivesText), "Scoreboard", 410, FullLoad: true),
     ];
+
+    public IEnumerable<ApiTag> ApiTags =>
+    [
+        new("Directives", "Directives and the tasks they assign to units: deadlines, progress reports and notifications."),
+    ];
 }

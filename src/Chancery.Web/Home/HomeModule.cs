@@ -28,4 +28,9 @@ public sealed class HomeModule : IChanceryModule
 
     /// <summary>The follow button at the foot of a person's page, before the activities they led.</summary>
     public IEnumerable<PageSection> Sections => [new(PersonPageSections.Name, typeof(FollowSection), 50)];
+
+    public IEnumerable<ApiTag> ApiTags =>
+    [
+        new("Home", "The caller's own page: the people they follow."),
+    ];
 }

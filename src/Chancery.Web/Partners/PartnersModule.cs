@@ -28,4 +28,9 @@ public sealed class PartnersModule : IChanceryModule
     public void MapApi(RouteGroupBuilder api) => api.MapPartnerEndpoints();
 
     public IEnumerable<MenuEntry> Menu => [new("/partners", typeof(SharedText), "Partners", 100)];
+
+    public IEnumerable<ApiTag> ApiTags =>
+    [
+        new("Partners", "Countries and organisations, their partnership level and the framework events that set it; partnership imports."),
+    ];
 }

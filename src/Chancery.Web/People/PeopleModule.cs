@@ -23,4 +23,9 @@ public sealed class PeopleModule : IChanceryModule
     public void MapApi(RouteGroupBuilder api) => api.MapPeopleEndpoints();
 
     public IEnumerable<MenuEntry> Menu => [new("/people", typeof(PeopleText), "People", 500)];
+
+    public IEnumerable<ApiTag> ApiTags =>
+    [
+        new("People", "Leaders and foreign counterparts with the offices they held, by period."),
+    ];
 }

@@ -39,7 +39,10 @@ public sealed record PersonOfficeInput(int? OfficeId, string? Title, DateOnly Fr
 /// <see cref="Version"/> it started from.
 /// <see cref="Classification"/> left out keeps the stored level (a new person is public).</summary>
 public sealed record PersonInput(string? FullName, string? NameEn, string? Side, string? CountryIso3, string? Notes,
-    IReadOnlyList<PersonOfficePeriod>? Offices, int? Version, string? Classification = null);
+    IReadOnlyList<PersonOfficePeriod>? Offices, int? Version, string? Classification = null) : Common.Concurrency.IVersionedRequest
+{
+    public Common.Concurrency.IVersionedRequest WithVersion(int version) => this with { Version = version };
+}
 
 /// <summary>One office period of <see cref="PersonInput.Offices"/> (Id null for a new one).</summary>
 public sealed record PersonOfficePeriod(int? Id, int? OfficeId, string? Title, DateOnly From, DateOnly? To);

@@ -22,4 +22,9 @@ public sealed class UnitsModule : IChanceryModule
     public void MapApi(RouteGroupBuilder api) => api.MapUnitEndpoints();
 
     public IEnumerable<MenuEntry> Menu => [new("/units", typeof(SharedText), "Units", 900, Policies.Administer)];
+
+    public IEnumerable<ApiTag> ApiTags =>
+    [
+        new("Units", "The ministry's units and missions abroad (administrators change them)."),
+    ];
 }

@@ -105,4 +105,27 @@ public sealed class ConditionalRequestTests(SqliteApp fixture) : IClassFixture<S
         var body = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
         body.GetProperty("current").GetProperty("title").GetString().ShouldBe("Matched update");
     }
+
+    /// <summary>A second module's PUT (units: a record body of its own), so If-Match is not the activities' alone.</summary>
+    [Fact]
+    public async Task If_Match_stands_for_the_version_field_on_a_units_update_too()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        var code = "IFM" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var created = await admin.PostAsJsonAsync("/api/v1/units", new Chancery.Web.Units.UnitRequest(code, "Vụ thử", "Test department", "department", null, null), Ct);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var unit = (await created.Content.ReadFromJsonAsync<Chancery.Web.Units.UnitItem>(Ct))!;
+        var url = $"/api/v1/units/{unit.Id}";
+        // Units have no GET of one record: the tag is the version alone, as If-Match also takes it; the body's version is wrong on purpose.
+        var tag = $"\"{unit.Version}\"";
+        using var update = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(new Chancery.Web.Units.UnitRequest(code, "Vụ thử 2", "Matched", "department", null, null, Version: 999)) };
+        update.Headers.TryAddWithoutValidation("If-Match", tag);
+        var matched = await admin.SendAsync(update, Ct);
+        using var stale = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(new Chancery.Web.Units.UnitRequest(code, "Vụ thử 3", "Stale", "department", null, null, Version: 999)) };
+        stale.Headers.TryAddWithoutValidation("If-Match", tag);
+        var refused = await admin.SendAsync(stale, Ct);
+
+        matched.StatusCode.ShouldBe(HttpStatusCode.OK, await matched.Content.ReadAsStringAsync(Ct));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
 }

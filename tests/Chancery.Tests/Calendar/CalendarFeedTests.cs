@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Chancery.Web.Common.Security;
 using System.Globalization;
 using System.Net;
@@ -140,6 +142,26 @@ public abstract class CalendarFeedTests(AppFixture fixture)
         trip.Location.ShouldBe(location);
         // A call recorded without a title is named by its kind.
         feed.Events.Count(e => e.Summary == untitledSummary && e.DtStart!.Date == start.AddDays(-3)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_feed_token_is_stored_only_as_its_hash()
+    {
+        var viewer = await fixture.App.UserClientAsync("feed-hash@test.local", Roles.Viewer, ClassificationLevel.Internal);
+        var url = await FeedUrlAsync(viewer);
+        var secret = new Uri(url).Segments[^1].Replace(".ics", "", StringComparison.Ordinal);
+
+        (await FetchAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        secret.ShouldStartWith("chpat_");
+        await using var scope = fixture.App.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<Chancery.Web.Data.ChanceryDbContext>();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(secret)));
+        var row = await db.Set<Chancery.Web.Common.Security.Tokens.PersonalAccessToken>().AsNoTracking().SingleAsync(t => t.SecretHash == hash, Ct);
+        row.Scope.ShouldBe(Chancery.Web.Common.Security.Tokens.TokenScope.Calendar);
+        var rest = secret[10..];
+        (await db.Set<Chancery.Web.Common.Security.Tokens.PersonalAccessToken>().AsNoTracking().ToListAsync(Ct))
+            .Where(t => (t.Name + t.Hint + t.SecretHash + t.AccountFingerprint).Contains(rest)).ShouldBeEmpty();
     }
 
     [Fact]

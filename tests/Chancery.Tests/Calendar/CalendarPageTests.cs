@@ -209,25 +209,39 @@ public abstract partial class CalendarPageTests(AppFixture fixture)
     public async Task The_subscribe_page_fixes_the_chosen_language_into_the_address_and_that_feed_speaks_it()
     {
         var viewer = await fixture.App.UserClientAsync("calendar-linguist@test.local", Roles.Viewer, ClassificationLevel.Internal);
-        await PressAsync(viewer, await PageAsync(viewer, "/calendar/subscribe"));
 
-        var vietnamese = FeedUrl(await PageAsync(viewer, "/calendar/subscribe"));
-        var english = FeedUrl(await PageAsync(viewer, "/calendar/subscribe?language=en"));
-        var englishPage = FeedUrl(await PageAsync(viewer, "/calendar/subscribe?culture=en"));
+        var vietnamese = FeedUrl(await PressAsync(viewer, await PageAsync(viewer, "/calendar/subscribe")));
+        var english = FeedUrl(await PressAsync(viewer, await PageAsync(viewer, "/calendar/subscribe"), "en"));
+        var englishPage = await PageAsync(viewer, "/calendar/subscribe?culture=en");
 
         vietnamese.ShouldEndWith(".ics");                   // Vietnamese, the default, needs no parameter
-        english.ShouldBe(vietnamese + "?culture=en");
-        englishPage.ShouldBe(english);                      // an English reader is offered English first
+        english.ShouldEndWith(".ics?culture=en");
+        englishPage.ShouldContain("<option value=\"en\" selected");   // an English reader is offered English first
         var feed = await fixture.App.CreateClient().GetStringAsync(new Uri(english).PathAndQuery, Ct);
         feed.ShouldContain("X-WR-CALNAME:Leaders' calendar");
     }
 
-    private static async Task<string> PressAsync(HttpClient client, string page)
+    [Fact]
+    public async Task The_address_is_shown_once_and_never_again_on_the_page()
     {
-        var response = await client.PostAsync("/calendar/subscribe", new FormUrlEncodedContent(new Dictionary<string, string>
+        var viewer = await fixture.App.UserClientAsync("calendar-once@test.local", Roles.Viewer, ClassificationLevel.Internal);
+
+        var url = FeedUrl(await PressAsync(viewer, await PageAsync(viewer, "/calendar/subscribe")));
+        var later = await PageAsync(viewer, "/calendar/subscribe");
+
+        later.ShouldNotContain(new Uri(url).AbsolutePath);
+        later.ShouldContain("Bạn đã có địa chỉ lịch");
+        (await fixture.App.CreateClient().GetAsync(new Uri(url).PathAndQuery, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static async Task<string> PressAsync(HttpClient client, string page, string? language = null)
+    {
+        var fields = new Dictionary<string, string>
         {
             ["_handler"] = "rotate-calendar-link", ["__RequestVerificationToken"] = AntiforgeryToken(page),
-        }), Ct);
+        };
+        if (language is not null) fields["Language"] = language;
+        var response = await client.PostAsync("/calendar/subscribe", new FormUrlEncodedContent(fields), Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
     }

@@ -1,7 +1,7 @@
 // Runs the integrator's day against a fresh app with the client Kiota generates from its OpenAPI
 // document (.ci/check-clients.sh generates it into Generated/): sign in, create an activity, find it
 // with a filter, read it, update it, meet the 409 of a stale version with the stored record, import
-// the template file, read the annual review. Any step that fails ends the program with a non-zero code.
+// the template file, read the annual review, create a personal access token and list activities with it. Any step that fails ends the program with a non-zero code.
 using Chancery.Client;
 using Chancery.Client.Api.V1.Activities;
 using Chancery.Client.Api.V1.Activities.Import;
@@ -74,6 +74,14 @@ Check.That(imported?.Succeeded == true && imported.Rows?.Count >= 1, $"imported 
 
 var review = await client.Api.V1.Reports.AnnualReview.GetAsync(c => { c.QueryParameters.From = new Date(2026, 1, 1); c.QueryParameters.To = new Date(2026, 12, 31); });
 Check.That(review?.Figures is not null, "read the annual review");
+// An integration's own credential: a personal access token (read only) made by the signed-in user,
+// then sent as the bearer token by a client of its own.
+var pat = await client.Api.V1.Tokens.PostAsync(new CreateTokenRequest { Name = "Kiota check", Scope = CreateTokenRequest_scope.Read, ExpiresInDays = 1 });
+Check.That(pat?.Token?.StartsWith("chpat_") == true, "created a personal access token");
+var patClient = new ChanceryClient(new HttpClientRequestAdapter(
+    new BaseBearerTokenAuthenticationProvider(new FixedToken(pat!.Token!, new Uri(baseUrl).Host))) { BaseUrl = baseUrl });
+var withPat = await patClient.Api.V1.Activities.GetAsync(c => c.QueryParameters.Kind = GetKindQueryParameterType.Phone_call);
+Check.That(withPat?.Items?.Any(i => i.Id == created.Id) == true, "listed activities with the personal access token");
 Console.WriteLine("Kiota client: every step passed");
 
 /// <summary>The token answered by sign-in, for every request to the app's own host.</summary>

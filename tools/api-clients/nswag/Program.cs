@@ -1,7 +1,7 @@
 // Runs the integrator's day against a fresh app with the client NSwag generates from its OpenAPI
 // document (.ci/check-clients.sh generates it into Generated/): sign in, create an activity, find it
 // with a filter, read it, update it, meet the 409 of a stale version with the stored record, import
-// the template file, read the annual review. Any step that fails ends the program with a non-zero code.
+// the template file, read the annual review, create a personal access token and list activities with it. Any step that fails ends the program with a non-zero code.
 using System.Net.Http.Headers;
 using Chancery.ClientCheck;
 using Chancery.NSwagClient;
@@ -62,4 +62,14 @@ Check.That(imported.Succeeded && imported.Rows.Count >= 1, $"imported the templa
 
 var review = await client.ReportAnnualReviewAsync(from: new DateOnly(2026, 1, 1), to: new DateOnly(2026, 12, 31), tier: null, forecast: null);
 Check.That(review.Figures is not null, "read the annual review");
+// An integration's own credential: a personal access token (read only) made by the signed-in user,
+// then sent as the bearer token by a client of its own.
+var pat = await client.TokenCreateAsync(new CreateTokenRequest { Name = "NSwag check", Scope = CreateTokenRequestScope.Read, ExpiresInDays = 1 });
+Check.That(pat.Token.StartsWith("chpat_", StringComparison.Ordinal), "created a personal access token");
+using var patHttp = new HttpClient();
+patHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", pat.Token);
+var withPat = await new ChanceryClient(patHttp) { BaseUrl = baseUrl }.ActivityListAsync(from: null, to: null, kind: Kind.Phone_call,
+    leader: null, partner: null, channel: null, status: null, theme: null, unit: null, q: null, page: null, pageSize: null,
+    exactTotal: null, sort: null);
+Check.That(withPat.Items.Any(i => i.Id == created.Id), "listed activities with the personal access token");
 Console.WriteLine("NSwag client: every step passed");

@@ -68,23 +68,26 @@ public sealed class ConditionalRequests(IOptions<Microsoft.AspNetCore.Http.Json.
         return int.TryParse(dash < 0 ? text : text[..dash], out var version) ? version : null;
     }
 
-    /// <summary>Puts the If-Match version where the handler reads it: a parameter named version, or the
-    /// Version property of the request body.</summary>
+    /// <summary>Puts the If-Match version where the handler reads it: an update's body
+    /// (<see cref="IVersionedRequest"/>), or a delete's <c>version</c> query parameter.</summary>
     private static void ApplyVersion(EndpointFilterInvocationContext context, int version)
     {
+        for (var i = 0; i < context.Arguments.Count; i++)
+        {
+            if (context.Arguments[i] is IVersionedRequest request)
+            {
+                context.Arguments[i] = request.WithVersion(version);
+                return;
+            }
+        }
+        // A DELETE has no body: its version is the query parameter named version.
+        if (!HttpMethods.IsDelete(context.HttpContext.Request.Method)) return;
         var parameters = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>()?.GetParameters() ?? [];
         for (var i = 0; i < context.Arguments.Count && i < parameters.Length; i++)
         {
-            if (string.Equals(parameters[i].Name, "version", StringComparison.OrdinalIgnoreCase)
-                && (parameters[i].ParameterType == typeof(int) || parameters[i].ParameterType == typeof(int?)))
+            if (string.Equals(parameters[i].Name, "version", StringComparison.OrdinalIgnoreCase) && parameters[i].ParameterType == typeof(int?))
             {
                 context.Arguments[i] = version;
-                return;
-            }
-            if (context.Arguments[i] is { } argument && argument.GetType().GetProperty("Version") is { CanWrite: true } property
-                && (property.PropertyType == typeof(int) || property.PropertyType == typeof(int?)))
-            {
-                property.SetValue(argument, version);
                 return;
             }
         }

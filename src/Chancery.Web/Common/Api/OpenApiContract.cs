@@ -16,6 +16,7 @@ public static class OpenApiContract
 {
     public const string Bearer = "bearer";
     public const string Cookie = "cookie";
+    public const string PersonalAccessToken = "personalAccessToken";
 
     public static IServiceCollection AddChanceryOpenApi(this IServiceCollection services)
     {
@@ -24,19 +25,29 @@ public static class OpenApiContract
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         services.AddOpenApi(options =>
         {
-            options.AddDocumentTransformer((document, _, _) =>
+            options.AddDocumentTransformer((document, context, _) =>
             {
                 document.Info.Title = "Chancery API";
                 document.Info.Description =
                     "The work platform of the diplomatic sector. Sign in with POST /api/v1/auth/login for a bearer token " +
                     "(or use the browser's sign-in cookie). Errors are ProblemDetails, worded in English unless " +
-                    "Accept-Language asks for Vietnamese (vi). Every read is filtered by the caller's clearance.";
+                    "Accept-Language asks for Vietnamese (vi). Every read is filtered by the caller's clearance. " +
+                    "Integrations use a personal access token (POST /api/v1/tokens) as the bearer token instead.";
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.Http, Scheme = "bearer",
-                    Description = "The accessToken answered by POST /api/v1/auth/login.",
+                    Description = "The accessToken answered by POST /api/v1/auth/login (8 hours).",
+                };
+                document.Components.SecuritySchemes[PersonalAccessToken] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "chpat_…",
+                    Description = "A personal access token (chpat_ and 43 characters) created by a signed-in user with POST /api/v1/tokens, "
+                        + "sent as Authorization: Bearer <token>. It acts as its user (current role and clearance) within its scope: "
+                        + "read (GET and HEAD only), read_write, or calendar (the feed only; no API call). It ends when revoked, "
+                        + "when it expires (at most 365 days), or when its account is locked or its role, clearance or password changes. "
+                        + "A token cannot manage tokens.",
                 };
                 document.Components.SecuritySchemes[Cookie] = new OpenApiSecurityScheme
                 {
@@ -47,6 +58,7 @@ public static class OpenApiContract
                 // paths' leading one in generated clients.
                 foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
                 UniqueOperationIds(document);
+                DescribeTags(document, context.ApplicationServices.GetRequiredService<Modules.ModuleCatalog>());
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
@@ -85,14 +97,31 @@ public static class OpenApiContract
                 operation.Security ??= [];
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, document)] = [] });
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Cookie, document)] = [] });
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(PersonalAccessToken, document)] = [] });
                 operation.Responses ??= [];
-                operation.Responses.TryAdd("401", Problem("Not signed in, or the session has ended (sign in again)."));
-                if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null || a.Roles is not null))
-                    operation.Responses.TryAdd("403", Problem("Signed in, but the caller's role does not allow this."));
+                operation.Responses.TryAdd("401", Problem("Not signed in, or the session or token has ended (sign in again)."));
+                // Any operation may be refused to a personal access token outside its scope.
+                operation.Responses.TryAdd("403", Problem(
+                    metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null || a.Roles is not null)
+                        ? "Signed in, but the caller's role (or the personal access token's scope) does not allow this."
+                        : "The personal access token's scope does not allow this."));
                 return Task.CompletedTask;
             });
         });
         return services;
+    }
+
+    /// <summary>Every tag an operation uses, with the description its module gives it (<see cref="Modules.IChanceryModule.ApiTags"/>),
+    /// in the order the modules are found; a tag no module describes is listed bare (a test fails on it).</summary>
+    private static void DescribeTags(OpenApiDocument document, Modules.ModuleCatalog catalog)
+    {
+        var described = catalog.Modules.SelectMany(m => m.ApiTags).GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First().Description);
+        var used = (document.Paths?.Values.AsEnumerable() ?? []).SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
+            .SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Name).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+        document.Tags = new HashSet<OpenApiTag>(used.Select(name => new OpenApiTag
+        {
+            Name = name, Description = described.GetValueOrDefault(name),
+        }));
     }
 
     /// <summary>The allowed values of a coded string (and of each item of a list of them).</summary>

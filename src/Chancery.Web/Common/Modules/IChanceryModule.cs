@@ -23,4 +23,11 @@ public interface IChanceryModule
     /// <summary>Sections the module adds to another module's pages (a partner page listing its
     /// activities), so the page's module need not know this one.</summary>
     IEnumerable<PageSection> Sections => [];
+
+    /// <summary>The OpenAPI tags the module's endpoints use (<c>WithTags</c>), each with the description the
+    /// API document gives it; a tag used by an endpoint without one fails <c>OpenApiDocumentTests</c>.</summary>
+    IEnumerable<ApiTag> ApiTags => [];
 }
+
+/// <summary>An OpenAPI tag and its description (English, as the rest of the API document).</summary>
+public sealed record ApiTag(string Name, string Description);

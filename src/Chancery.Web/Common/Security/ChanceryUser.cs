@@ -12,6 +12,4 @@ public sealed class ChanceryUser : IdentityUser
     /// <summary>The user's unit (a foreign key to the Units module's table, configured there).</summary>
     public int? UnitId { get; set; }
     public ClassificationLevel Clearance { get; set; } = ClassificationLevel.Internal;
-    /// <summary>Secret in the user's calendar-feed URL; replacing it revokes the old URL.</summary>
-    public string? CalendarToken { get; set; }
 }

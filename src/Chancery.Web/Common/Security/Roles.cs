@@ -13,6 +13,10 @@ public static class ChanceryClaims
     public const string Clearance = "chancery:clearance";
     public const string Unit = "chancery:unit";
     public const string DisplayName = "chancery:name";
+    /// <summary>The personal access token a request was made with (its id), when it was.</summary>
+    public const string Token = "chancery:token";
+    /// <summary>That token's scope code (read, read_write, calendar).</summary>
+    public const string TokenScope = "chancery:token_scope";
 }
 
 public static class Policies

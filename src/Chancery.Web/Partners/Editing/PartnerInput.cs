@@ -5,7 +5,7 @@ namespace Chancery.Web.Partners.Editing;
 /// <summary>What an editor sends to create or change a partner (API body and page form alike).
 /// Codes are text ("country"/"organisation", "public"…) so the form and JSON read the same. The
 /// rules are <see cref="PartnerRules"/>'s; the lengths are the database model's.</summary>
-public sealed class PartnerInput
+public sealed class PartnerInput : Common.Concurrency.IVersionedRequest
 {
     public string Code { get; set; } = "";
     [CodeSet(typeof(PartnerKind))]
@@ -28,6 +28,12 @@ public sealed class PartnerInput
     /// <summary>The version the editor started from (ignored on create).</summary>
     public int Version { get; set; }
 
+    public Common.Concurrency.IVersionedRequest WithVersion(int version)
+    {
+        Version = version;
+        return this;
+    }
+
     public static PartnerInput From(PartnerDetail p) => new()
     {
         Code = p.Code, Kind = p.Kind, Iso2 = p.Iso2, NameVi = p.NameVi, NameEn = p.NameEn, Region = p.Region,
@@ -38,7 +44,7 @@ public sealed class PartnerInput
 }
 
 /// <summary>What an editor sends to create or change a framework event.</summary>
-public sealed class FrameworkEventInput
+public sealed class FrameworkEventInput : Common.Concurrency.IVersionedRequest
 {
     [CodeSet(typeof(RelationLevel))]
     public string Level { get; set; } = "";
@@ -54,6 +60,12 @@ public sealed class FrameworkEventInput
     [CodeSet(typeof(ClassificationLevel))]
     public string? Classification { get; set; }
     public int Version { get; set; }
+
+    public Common.Concurrency.IVersionedRequest WithVersion(int version)
+    {
+        Version = version;
+        return this;
+    }
 
     public static FrameworkEventInput From(FrameworkEventDetail e) => new()
     {
