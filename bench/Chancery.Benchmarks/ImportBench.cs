@@ -20,6 +20,8 @@ public static class ImportBench
         start.Environment["ConnectionStrings__Chancery"] = o.Get("connection") ?? throw new ArgumentException("--connection");
         start.Environment["Database__Provider"] = o.Get("provider", "sqlite");
         start.Environment["Admin__Email"] = "admin@chancery.local";
+        // A throwaway database: the Production check for encrypted data-protection keys is waived on purpose.
+        start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
         start.Environment["Admin__Password"] = "Chancery-Admin-2026";
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -31,7 +31,9 @@ public static class ChanceryApp
 
         // Shared across instances behind a load balancer: the keys that protect cookies, bearer
         // tokens and antiforgery tokens live in the database, not in one process.
-        services.AddDataProtection().SetApplicationName("Chancery").PersistKeysToDbContext<ChanceryDbContext>();
+        // Encrypted to a certificate from configuration (KeyEncryption), since whoever reads the table could forge sessions.
+        services.AddDataProtection().SetApplicationName("Chancery").PersistKeysToDbContext<ChanceryDbContext>()
+            .EncryptKeysFromConfiguration(configuration);
 
         services.AddChanceryLocalization();
         services.AddChanceryProblemDetails();
@@ -55,6 +57,7 @@ public static class ChanceryApp
 
     public static WebApplication UseChancery(this WebApplication app)
     {
+        KeyEncryption.RequireInProduction(app.Environment, app.Configuration);
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         // HEAD runs as the GET it mirrors, so it must be seen before routing picks an endpoint by method.

@@ -12,11 +12,18 @@ public static class LogoutEndpoint
     /// other sessions end with it.</summary>
     public static IEndpointRouteBuilder MapLogout(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async Task<IResult> (HttpContext context, IAntiforgery antiforgery, SignInManager<ChanceryUser> signIn) =>
+        app.MapPost("/account/logout", async Task<IResult> (HttpContext context, IAntiforgery antiforgery, SignInManager<ChanceryUser> signIn,
+            Chancery.Web.Data.ChanceryDbContext db, TimeProvider clock) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
                 return TypedResults.Problem("The sign-out form has expired; reload the page and sign out again.", statusCode: StatusCodes.Status400BadRequest);
-            if (await signIn.UserManager.GetUserAsync(context.User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
+            if (await signIn.UserManager.GetUserAsync(context.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+                await Common.Audit.AuditEvents.RecordAsync(db, clock, Common.Audit.AuditAction.SignedOut, Common.Audit.AuditEvents.UserType, user.Id,
+                    new Dictionary<string, string?> { ["Address"] = context.Connection.RemoteIpAddress?.ToString() },
+                    Common.Classification.ClassificationLevel.Public, CancellationToken.None);
+            }
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/login");
         }).DisableAntiforgery().ExcludeFromDescription();

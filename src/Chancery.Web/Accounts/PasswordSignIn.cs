@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Security;
 using Microsoft.AspNetCore.Identity;
 
@@ -18,14 +19,43 @@ public enum SignInVerdict { SignedIn, WrongCredentials, LockedOut, TooManyAttemp
 /// so timing does not tell which emails have accounts.</item>
 /// <item>Locks set by an administrator still hold.</item></list></summary>
 public sealed class PasswordSignIn(
-    SignInManager<ChanceryUser> signIn, IPasswordHasher<ChanceryUser> hasher, SignInFailureLimiter limiter, IHttpContextAccessor http)
+    SignInManager<ChanceryUser> signIn, IPasswordHasher<ChanceryUser> hasher, SignInFailureLimiter limiter, IHttpContextAccessor http,
+    Chancery.Web.Data.ChanceryDbContext db, TimeProvider clock)
 {
     public async Task<SignInVerdict> SignInAsync(string email, string password, bool persistent, string scheme)
+    {
+        var verdict = await VerdictAsync(email, password, persistent, scheme);
+        await AuditAsync(verdict, email, scheme);
+        return verdict;
+    }
+
+    /// <summary>Every sign-in and every refused one (with the name tried, whether or not an account has it)
+    /// goes into the audit trail; refusals for too many attempts do not (the limiter caps what a stranger
+    /// can write there).</summary>
+    private async Task AuditAsync(SignInVerdict verdict, string email, string scheme)
+    {
+        if (verdict == SignInVerdict.TooManyAttempts) return;
+        var user = _found;
+        var details = new Dictionary<string, string?>
+        {
+            [verdict == SignInVerdict.SignedIn ? "Email" : "NameTried"] = email,
+            ["Address"] = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+            ["Via"] = scheme == IdentityConstants.BearerScheme ? "api" : "page",
+        };
+        var action = verdict == SignInVerdict.SignedIn ? AuditAction.SignedIn : AuditAction.SignInFailed;
+        var actor = verdict == SignInVerdict.SignedIn ? (user?.Id, user?.Email) : (null, email);
+        await AuditEvents.RecordAsync(db, clock, action, AuditEvents.UserType, user?.Id ?? "", details,
+            Common.Classification.ClassificationLevel.Public, CancellationToken.None, actor);
+    }
+
+    private ChanceryUser? _found;
+
+    private async Task<SignInVerdict> VerdictAsync(string email, string password, bool persistent, string scheme)
     {
         var client = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "local";
         if (limiter.IsBlocked(client)) return SignInVerdict.TooManyAttempts;
 
-        var user = await signIn.UserManager.FindByEmailAsync(email);
+        var user = _found = await signIn.UserManager.FindByEmailAsync(email);
         if (user is null)
         {
             hasher.VerifyHashedPassword(DecoyUser, DecoyHash, password);

@@ -16,7 +16,7 @@ namespace Chancery.Web.Accounts;
 /// Nobody hands out more than they hold: a clearance above the writer's own is refused, and an
 /// account cleared above the writer cannot be changed by them (they could otherwise lower and
 /// take it over).
-public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContext db, UserQueries queries, ICurrentUser writer)
+public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContext db, UserQueries queries, ICurrentUser writer, TimeProvider clock)
 {
     public async Task<WriteOutcome<UserItem>> CreateAsync(CreateUserRequest request, CancellationToken ct = default)
     {
@@ -79,6 +79,9 @@ public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContex
         var mismatch = result.Errors.Any(e => e.Code == "PasswordMismatch");
         problems.AddRange(IdentityProblems(result.Errors).All
             .Select(p => p with { Field = mismatch ? "currentPassword" : p.Field == "password" ? "newPassword" : p.Field }));
+        if (result.Succeeded)
+            await Common.Audit.AuditEvents.RecordAsync(db, clock, Common.Audit.AuditAction.PasswordChanged, Common.Audit.AuditEvents.UserType, user.Id,
+                new Dictionary<string, string?> { ["Email"] = user.Email }, Common.Classification.ClassificationLevel.Public, CancellationToken.None);
         return problems;
     }
 

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Classification;
@@ -24,7 +25,7 @@ public static class ActivityEndpoints
         activities.MapPost("/import", Import).RequireAuthorization(Policies.Edit).AcceptsImportFile()
             .WithSummary("Imports activities.csv (multipart 'file' or a text/csv body). All-or-nothing, keyed by id; dryRun=true previews.");
         activities.MapImportHelp<ActivityImportDefinition, ActivityRow>("activities");
-        activities.MapGet("/export", Export)
+        activities.MapGet("/export", Export).AuditedExport("activities")
             .WithSummary("The activities the reader may see that match the list's filters (the same parameters), in the activities.csv columns "
                 + "(format=csv or xlsx), by start date unless sort says otherwise; written as it is read.");
         return api;

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Import;
 using Chancery.Web.Data;
@@ -20,7 +21,7 @@ public static class AgreementEndpoints
         agreements.MapPost("/import", Import).RequireAuthorization(Policies.Edit).AcceptsImportFile()
             .WithSummary("Imports agreements.csv (multipart 'file', a text/csv body or an XLSX workbook). All-or-nothing, keyed by id; dryRun=true previews.");
         agreements.MapImportHelp<AgreementImportDefinition, AgreementRow>("agreements");
-        agreements.MapGet("/export", Export)
+        agreements.MapGet("/export", Export).AuditedExport("agreements")
             .WithSummary("The agreements the reader may see that match the list's filters (the same parameters), in the agreements.csv columns (format=csv or xlsx).");
         agreements.MapPost("/", Create).RequireAuthorization(Policies.Edit);
         agreements.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Edit);

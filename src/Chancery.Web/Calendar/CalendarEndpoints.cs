@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Activities;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Time;
@@ -16,7 +17,7 @@ public static class CalendarEndpoints
     /// is the credential; the events are worded in the address's language, Vietnamese by default.</summary>
     public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/calendar/feed/{token}.ics", Feed).AllowAnonymous().ExcludeFromDescription()
+        app.MapGet("/calendar/feed/{token}.ics", Feed).AuditedExport("calendar-feed", Common.Audit.AuditAction.FeedRead).AllowAnonymous().ExcludeFromDescription()
             .AddEndpointFilter<Common.Api.ConditionalRequests>();
         return app;
     }

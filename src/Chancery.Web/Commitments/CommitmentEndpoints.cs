@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Commitments.Import;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Import;
@@ -31,14 +32,14 @@ public static class CommitmentEndpoints
             .WithSummary("Imports commitments.csv (multipart 'file' or a text/csv or XLSX body). All-or-nothing, keyed by id; agreements, activities "
                 + "and owner units by their file id or code (already stored); dryRun=true previews.");
         commitments.MapImportHelp<CommitmentImportDefinition, CommitmentRow>("commitments");
-        commitments.MapGet("/export", ExportCommitments)
+        commitments.MapGet("/export", ExportCommitments).AuditedExport("commitments")
             .WithSummary("The commitments the reader may see that match the list's filters, in the commitments.csv columns (format=csv or xlsx).");
 
         var deliveries = api.MapGroup("/deliveries").WithTags("Commitments");
         deliveries.MapPost("/import", ImportDeliveries).RequireAuthorization(Policies.Edit).AcceptsImportFile()
             .WithSummary("Imports deliveries.csv. All-or-nothing, keyed by id; the commitment by its file id (already stored); dryRun=true previews.");
         deliveries.MapImportHelp<DeliveryImportDefinition, DeliveryRow>("deliveries");
-        deliveries.MapGet("/export", ExportDeliveries)
+        deliveries.MapGet("/export", ExportDeliveries).AuditedExport("deliveries")
             .WithSummary("The deliveries of the commitments the reader may see that match the commitment list's filters (the same parameters), "
                 + "in the deliveries.csv columns (format=csv or xlsx).");
 
@@ -50,7 +51,7 @@ public static class CommitmentEndpoints
         rates.MapPost("/import", ImportRates).RequireAuthorization(Policies.Edit).AcceptsImportFile()
             .WithSummary("Imports exchange_rates.csv (year, currency, usd_per_unit). All-or-nothing, keyed by year and currency; dryRun=true previews.");
         rates.MapImportHelp<ExchangeRateImportDefinition, ExchangeRateRow>("exchange-rates");
-        rates.MapGet("/export", ExportRates).WithSummary("Every rate in the exchange_rates.csv columns (format=csv or xlsx).");
+        rates.MapGet("/export", ExportRates).AuditedExport("exchange-rates").WithSummary("Every rate in the exchange_rates.csv columns (format=csv or xlsx).");
         return api;
     }
 

@@ -23,6 +23,10 @@ public sealed class KernelModule : IChanceryModule
         services.AddScoped<AuditReader>();
         services.AddScoped<PickerSources>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<AuditChain>();
+        services.AddSeeder<AuditAppendOnly>();
+        services.Configure<AuditChainOptions>(configuration.GetSection(AuditChainOptions.Section));
+        services.AddHostedService<AuditSealer>();
         services.AddScoped<BinSources>();
         services.AddScoped<BinQueries>();
         services.AddSingleton<ErrorWords>();
@@ -39,6 +43,7 @@ public sealed class KernelModule : IChanceryModule
         api.MapSearchEndpoints();
         api.MapPickerEndpoints();
         api.MapAuditEndpoints();
+        api.MapAuditChainEndpoints();
         api.MapChangeFeed();
         api.MapBinEndpoints();
     }

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Time;
 using Chancery.Web.Common.Writing;
@@ -13,7 +14,7 @@ public static class ScoreboardEndpoints
         var reports = api.MapGroup("/reports").WithTags("Reports");
         reports.MapGet("/task-scoreboard", Scoreboard)
             .WithSummary("The Government Office's counters per lead unit: tasks whose deadline is in [from, to] (default: asOf's year), their status as of asOf (default: today in Asia/Ho_Chi_Minh), over what the reader may see.");
-        reports.MapGet("/task-scoreboard.xlsx", Workbook)
+        reports.MapGet("/task-scoreboard.xlsx", Workbook).AuditedExport("task-scoreboard")
             .WithSummary("The task scoreboard as an Excel workbook (culture=vi|en), over what the reader may see.");
         return api;
     }

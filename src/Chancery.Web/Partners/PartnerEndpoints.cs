@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Writing;
@@ -32,7 +33,7 @@ public static class PartnerEndpoints
         partnerships.MapPost("/import", Import).RequireAuthorization(Policies.Edit).AcceptsImportFile()
             .WithSummary("Imports framework events (partnerships.csv format) as multipart 'file' or a text/csv body. All-or-nothing; dryRun=true previews.");
         partnerships.MapImportHelp<PartnershipImportDefinition, PartnershipRow>("partnerships");
-        partnerships.MapGet("/export", Export)
+        partnerships.MapGet("/export", Export).AuditedExport("partnerships")
             .WithSummary("The framework events the caller may see, as CSV (default) or XLSX, in the import format; "
                 + "with the partner list's filters (q, level, asOf, region, kind, flags), only the events of the partners the list shows.");
         return api;

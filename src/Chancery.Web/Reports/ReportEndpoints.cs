@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Localization;
 using Chancery.Web.Common.Writing;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,10 +13,10 @@ public static class ReportEndpoints
         var reports = api.MapGroup("/reports").WithTags("Reports");
         reports.MapGet("/annual-review", AnnualReview)
             .WithSummary("The annual review figures for a period (start date in [from, to]), each with the records behind it; tier (default 1) ranks our lead; forecast=true counts planned and confirmed too.");
-        reports.MapGet("/annual-review.docx", AnnualReviewDocument)
+        reports.MapGet("/annual-review.docx", AnnualReviewDocument).AuditedExport("annual-review")
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
             .WithSummary("The annual review as a Word report in the administrative layout (heading block, classification mark, charts as pictures, signature block), in the document's language (culture=vi|en), over what the reader may see.");
-        reports.MapGet("/annual-review.xlsx", AnnualReviewWorkbook)
+        reports.MapGet("/annual-review.xlsx", AnnualReviewWorkbook).AuditedExport("annual-review")
             .Produces(StatusCodes.Status200OK, typeof(byte[]), Common.Import.TabularFileWriter.XlsxContentType)
             .WithSummary("The annual review as an Excel workbook: a figures sheet and one sheet per list, over what the reader may see.");
         return api;

@@ -59,6 +59,12 @@ public class ChanceryAppFactory : WebApplicationFactory<Program>
 
     public TestProvider Provider { get; }
 
+    /// <summary>The connection string of this instance's own database.</summary>
+    public string ConnectionString => _connectionString;
+
+    /// <summary>Settings applied after the factory's own (another database, a documents folder of the test's own).</summary>
+    public Dictionary<string, string> Settings { get; } = new();
+
     /// <summary>The PostgreSQL database this instance runs on (null on SQLite).</summary>
     public string? PostgresDatabase => _postgresDatabase;
 
@@ -77,6 +83,7 @@ public class ChanceryAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Import:BatchRows", "1000");
         // Uploaded documents go to a folder of the test's own, not the clone's data/documents.
         builder.UseSetting("Documents:Folder", Path.Combine(Path.GetTempPath(), "chancery-test-documents"));
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     /// <summary>Creates a user with a role, clearance and (optionally) unit code.</summary>

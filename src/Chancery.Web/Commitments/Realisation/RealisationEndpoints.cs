@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Writing;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ public static class RealisationEndpoints
             .WithSummary("Commitment realisation (\"turning commitments into resources\") over commitments pledged in [from, to] (either may be left out), "
                 + "grouped by partner, sector, year or unit (by, default partner): pledged, realised and over-delivered USD at the pledge year's rates, "
                 + "the share, count units apart, and the money commitments without a rate (unconverted). Over what the reader may see.");
-        reports.MapGet("/realisation.xlsx", Workbook)
+        reports.MapGet("/realisation.xlsx", Workbook).AuditedExport("realisation")
             .WithSummary("The realisation report as an Excel workbook: the groups, and every commitment behind them with its figures (culture=vi|en).");
         return api;
     }

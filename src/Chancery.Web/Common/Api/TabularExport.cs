@@ -38,6 +38,10 @@ public sealed class TabularFileResult(TabularFormat format, string sheetName, st
 {
     public string FileName => fileName;
 
+    /// <summary>Called once the file is written or the client has gone: the rows sent, and whether all were
+    /// (the export's audit entry, <see cref="Audit.ExportAudit"/>).</summary>
+    public Func<long, bool, Task>? Finished { get; set; }
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
@@ -47,8 +51,28 @@ public sealed class TabularFileResult(TabularFormat format, string sheetName, st
         response.Headers.ContentDisposition = disposition.ToString();
         httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var ct = httpContext.RequestAborted;
-        if (format == TabularFormat.Xlsx) await TabularFileWriter.WriteXlsxAsync(response.Body, sheetName, headers, rows, ct);
-        else await TabularFileWriter.WriteCsvAsync(response.Body, headers, rows, ct);
+        long sent = 0;
+        var completed = false;
+        try
+        {
+            var counted = Counted(rows, () => sent++);
+            if (format == TabularFormat.Xlsx) await TabularFileWriter.WriteXlsxAsync(response.Body, sheetName, headers, counted, ct);
+            else await TabularFileWriter.WriteCsvAsync(response.Body, headers, counted, ct);
+            completed = true;
+        }
+        finally
+        {
+            if (Finished is { } finished) await finished(sent, completed);
+        }
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<string?>> Counted(IAsyncEnumerable<IReadOnlyList<string?>> rows, Action count)
+    {
+        await foreach (var row in rows)
+        {
+            count();
+            yield return row;
+        }
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>

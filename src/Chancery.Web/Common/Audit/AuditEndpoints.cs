@@ -13,7 +13,7 @@ public static class AuditEndpoints
     {
         api.MapGet("/audit", List).WithTags("Audit").RequireAuthorization(Policies.Administer)
             .WithSummary("The audit trail, newest first; filter by entity type and key, user (id), action (code) and the sector's days from and to. Actions and levels are codes, times carry their offset.");
-        api.MapGet("/audit/export", Export).WithTags("Audit").RequireAuthorization(Policies.Administer)
+        api.MapGet("/audit/export", Export).AuditedExport("audit").WithTags("Audit").RequireAuthorization(Policies.Administer)
             .WithSummary("The filtered audit trail (same filters as the list) as a file people read (format=csv or xlsx, culture=vi or en): records named, fields labelled.");
         return api;
     }

@@ -13,6 +13,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(e => e.UserName).HasMaxLength(256);
         builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.Classification).HasConversion<int>();
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasIndex(e => e.ChainIndex).IsUnique();
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.EntityType, e.EntityKey });
     }

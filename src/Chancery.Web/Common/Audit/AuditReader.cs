@@ -23,7 +23,8 @@ public sealed class AuditReader(IEnumerable<IAuditSubject> subjects, IStringLoca
         .Select(t => (t, TypeLabel(t)))
         .OrderBy(t => t.Item2, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
 
-    public string TypeLabel(string entityType) => _byType.TryGetValue(entityType, out var s) ? s.Label : entityType;
+    public string TypeLabel(string entityType) => _byType.TryGetValue(entityType, out var s) ? s.Label
+        : shared["AuditType_" + entityType] is { ResourceNotFound: false } kernel ? kernel.Value : entityType;
 
     /// <summary>The names of users, for the page's user filter (only those the reader may see named).</summary>
     public Task<IReadOnlyDictionary<string, AuditSubjectName>> UserNamesAsync(IReadOnlyCollection<string> userIds, CancellationToken ct) =>
@@ -102,6 +103,8 @@ public sealed class AuditReader(IEnumerable<IAuditSubject> subjects, IStringLoca
     {
         if (value is null) return null;
         if (subject?.Value(field, value) is { } worded) return worded;
+        // The kernel's own events: which list was exported, through which door one signed in.
+        if (field is "List" or "Via" && shared[field + "_" + value] is { ResourceNotFound: false } word) return word.Value;
         if (field == nameof(IClassified.Classification) && Enum.TryParse<ClassificationLevel>(value, out var level) && Enum.IsDefined(level))
             return shared["Class_" + level.ToCode()];
         if (value == "true") return shared["Yes"];

@@ -660,6 +660,9 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("ChainIndex")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Changes")
                         .IsRequired()
                         .HasColumnType("text");
@@ -677,6 +680,10 @@ namespace Chancery.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
@@ -687,6 +694,9 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("ChainIndex")
+                        .IsUnique();
 
                     b.HasIndex("EntityType", "EntityKey");
 
