@@ -34,7 +34,7 @@ public static class AgreementDocumentEndpoints
             if (!upload!.AgreementFound) return Results.NotFound();
             var problem = upload.Problems?.All.FirstOrDefault();
             return Results.Redirect(problem is null ? $"/agreements/{id}?uploaded=1#documents" : $"/agreements/{id}?document={problem.Code}#documents");
-        }).RequireAuthorization(Policies.Edit).DisableAntiforgery();
+        }).RequireAuthorization(Policies.Edit).DisableAntiforgery().ExcludeFromDescription(); // a page's form, not the API
 
     private static async Task<Results<Ok<List<AgreementDocumentDto>>, NotFound>> List(int id, AgreementQueries queries, AgreementDocuments documents, CancellationToken ct) =>
         await queries.DetailAsync(id, ct) is null ? TypedResults.NotFound() : TypedResults.Ok(await documents.ListAsync(id, ct));

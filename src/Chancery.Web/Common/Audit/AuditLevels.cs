@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Chancery.Web.Common.Audit;
 
-/// <summary>The level an audit entry is filed at, for one save: the record's own level (the higher of
-/// before and after) and the level of every classified record it belongs to, found from the model's
-/// foreign keys (<see cref="DerivedClassification.Highest"/>). So a part with no level of its own (an
+/// <summary>The level an audit entry is filed at, for one save: a classified record's own level (the
+/// higher of before and after); for a part with no level of its own, the level of every classified
+/// record it belongs to, found from the model's foreign keys (<see cref="DerivedClassification.Highest"/>). So a part with no level of its own (an
 /// activity's leg, a commitment's delivery, a treaty action, a task's progress report, a follow of a
 /// person) is filed at its parent's level, and a module added later inherits it without a line of code.
 /// The parent is looked up among the records the save tracks (it is loaded to be edited), else read
@@ -23,6 +23,10 @@ internal sealed class AuditLevels(DbContext context, IReadOnlyList<EntityEntry> 
         var level = AuditEntryFactory.LevelOf(entry.Entity,
             entry.State == EntityState.Added || entry.Entity is not IClassified ? null
                 : (ClassificationLevel)entry.Property(nameof(IClassified.Classification)).OriginalValue!);
+        // A record classified in its own right is filed at its own level: what it refers to (an activity
+        // held during a secret trip, an agreement signed at a secret visit) is another record, whose
+        // number the audit page never shows to a reader who may not see it (AuditReader).
+        if (entry.Entity is IClassified) return level;
         foreach (var fk in entry.Metadata.GetForeignKeys())
         {
             if (!typeof(IClassified).IsAssignableFrom(fk.PrincipalEntityType.ClrType)) continue;

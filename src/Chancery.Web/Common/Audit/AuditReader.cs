@@ -86,10 +86,14 @@ public sealed class AuditReader(IEnumerable<IAuditSubject> subjects, IStringLoca
         {
             var before = nameOf(target, change.Before);
             var after = nameOf(target, change.After);
-            return new AuditLineChange(change.Property, label, before?.Name ?? change.Before, after?.Name ?? change.After, before?.Href, after?.Href);
+            // A reference the reader cannot resolve (a record above their clearance, or gone) is not echoed
+            // by number: the number alone would confirm a hidden record.
+            return new AuditLineChange(change.Property, label, before?.Name ?? NotShown(change.Before), after?.Name ?? NotShown(change.After), before?.Href, after?.Href);
         }
         return new AuditLineChange(change.Property, label, ValueText(subject, change.Property, change.Before), ValueText(subject, change.Property, change.After));
     }
+
+    private string? NotShown(string? key) => key is null ? null : shared["AuditRecordNotShown"].Value;
 
     private string? KernelWord(string field)
     {
