@@ -14,6 +14,8 @@ namespace Chancery.Web.Agreements;
 /// page; fields and codes worded with the agreement form's own labels.</summary>
 internal sealed class AgreementAuditSubject(ChanceryDbContext db, IStringLocalizer<AgreementsText> text) : AuditSubject<Agreement>(text)
 {
+    public override string? ChangeFeedType => "agreement";
+
     protected override string LabelKey => "Agreements";
 
     protected override IReadOnlyDictionary<string, string> FieldKeys { get; } = new Dictionary<string, string>

@@ -9,6 +9,8 @@ namespace Chancery.Web.Commitments;
 /// classification filter, so a hidden commitment is not named).</summary>
 internal sealed class CommitmentAuditSubject(ChanceryDbContext db, IStringLocalizer<CommitmentsText> text) : AuditSubject<Commitment>(text)
 {
+    public override string? ChangeFeedType => "commitment";
+
     protected override string LabelKey => "Commitments";
 
     protected override IReadOnlyDictionary<string, string> FieldKeys { get; } = new Dictionary<string, string>

@@ -8,6 +8,8 @@ namespace Chancery.Web.Directives;
 /// <summary>Directives on the audit page: named by number and title, linked to their page.</summary>
 internal sealed class DirectiveAuditSubject(ChanceryDbContext db, IStringLocalizer<DirectivesText> text) : AuditSubject<Directive>(text)
 {
+    public override string? ChangeFeedType => "directive";
+
     protected override string LabelKey => "Directives";
 
     protected override IReadOnlyDictionary<string, string> FieldKeys { get; } = new Dictionary<string, string>
@@ -26,6 +28,8 @@ internal sealed class DirectiveAuditSubject(ChanceryDbContext db, IStringLocaliz
 /// <summary>Tasks on the audit page: named by their title, linked to their page.</summary>
 internal sealed class TaskAuditSubject(ChanceryDbContext db, IStringLocalizer<DirectivesText> text) : AuditSubject<DirectiveTask>(text)
 {
+    public override string? ChangeFeedType => "task";
+
     protected override string LabelKey => "Tasks";
 
     protected override IReadOnlyDictionary<string, string> FieldKeys { get; } = new Dictionary<string, string>

@@ -86,4 +86,30 @@ public sealed class ChangeFeedTests(SqliteApp fixture) : IClassFixture<SqliteApp
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty(parameter, out _).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Agreements_directives_and_their_tasks_are_in_the_feed_with_their_api_addresses()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        var (_, start) = await ReadAllAsync(admin, 0);
+
+        var agreement = await admin.PostAsJsonAsync("/api/v1/agreements",
+            Agreements.AgreementApiTests.Input("feed-ag-1", "Bản ghi nhớ thử nguồn thay đổi", null, ["JPN"]), Ct);
+        agreement.StatusCode.ShouldBe(HttpStatusCode.Created, await agreement.Content.ReadAsStringAsync(Ct));
+        var agreementId = (await agreement.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt32();
+        var directive = await admin.PostAsJsonAsync("/api/v1/directives", new
+        {
+            number = "99/TB-FEED", date = "2025-01-06", issuer = "Thủ tướng Chính phủ", title = "Feed directive", classification = "internal",
+            tasks = new object[] { new { title = "Feed task", leadUnit = "MOFA-ECON", deadline = "2025-03-31" } },
+        }, Ct);
+        directive.StatusCode.ShouldBe(HttpStatusCode.Created, await directive.Content.ReadAsStringAsync(Ct));
+        var directiveId = (await directive.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt32();
+        var (seen, _) = await ReadAllAsync(admin, start);
+
+        seen.ShouldContain(c => c.GetProperty("type").GetString() == "agreement" && c.GetProperty("action").GetString() == "created"
+            && c.GetProperty("href").GetString() == $"/api/v1/agreements/{agreementId}");
+        seen.ShouldContain(c => c.GetProperty("type").GetString() == "directive" && c.GetProperty("href").GetString() == $"/api/v1/directives/{directiveId}");
+        var task = seen.First(c => c.GetProperty("type").GetString() == "task");
+        (await admin.GetAsync(task.GetProperty("href").GetString(), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }
