@@ -16,7 +16,9 @@ public static class ApiReference
     {
         app.MapScalarApiReference(Path, (options, context) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex, not base64: the page writes the nonce through an HTML encoder, which turns a base64 "+" into
+            // "&#x2B;" and the browser would then refuse the script.
+            var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             context.Response.Headers.ContentSecurityPolicy =
                 $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
                 "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
