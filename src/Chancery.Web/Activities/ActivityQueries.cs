@@ -32,7 +32,7 @@ public sealed record ActivitySummary(
 /// <summary>The Activities module's reads, for its endpoints, its pages and the modules that show
 /// activities (calendar, partner and person sections). Every read goes through the DbContext's
 /// classification filter.</summary>
-public sealed class ActivityQueries(ChanceryDbContext db)
+public sealed class ActivityQueries(ChanceryDbContext db, OfficeTitlesCache officeTitles)
 {
     /// <summary>The orders the list offers: newest first unless asked otherwise; ties broken by id.</summary>
     public static readonly SortColumns<Activity> Sorts = new SortColumns<Activity>(new ListSort("date", Descending: true), a => a.Id)
@@ -112,7 +112,7 @@ public sealed class ActivityQueries(ChanceryDbContext db)
             })
             .ToListAsync(ct);
         var countries = await CountriesOfAsync(rows.Select(a => a.Id).ToList(), ct);
-        var offices = rows.Count == 0 ? null : await OfficeTitles.LoadAsync(db, ct);
+        var offices = rows.Count == 0 ? null : await officeTitles.GetAsync(db, ct);
         return rows.Select(a => new ActivitySummary(a.Id, a.ExternalRef, a.Kind, a.Status, a.DateStart, a.DateEnd, a.Title, a.LeadPersonId,
             a.Leader, a.LeaderRoleText, a.HostOrVenue, a.Classification, countries.TryGetValue(a.Id, out var c) ? c : [])
         {
@@ -184,5 +184,5 @@ public sealed class ActivityQueries(ChanceryDbContext db)
     public Task<CountryNames> CountryNamesAsync(CancellationToken ct) => PartnerCountryNames.LoadAsync(db, ct);
 
     /// <summary>The offices' names in the reader's language, for role texts as records wrote them.</summary>
-    public Task<OfficeTitles> OfficeTitlesAsync(CancellationToken ct) => OfficeTitles.LoadAsync(db, ct);
+    public Task<OfficeTitles> OfficeTitlesAsync(CancellationToken ct) => officeTitles.GetAsync(db, ct);
 }

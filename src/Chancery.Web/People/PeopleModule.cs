@@ -12,6 +12,7 @@ public sealed class PeopleModule : IChanceryModule
     {
         services.AddScoped<ISearchSource, PersonSearchSource>();
         services.AddScoped<PeopleQueries>();
+        services.AddSingleton<OfficeTitlesCache>();
         services.AddScoped<PersonWriter>();
         services.AddErrorTexts<PeopleText>();
         services.AddAuditSubject<PersonAuditSubject>();
