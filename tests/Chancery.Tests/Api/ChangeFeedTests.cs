@@ -20,8 +20,10 @@ public sealed class ChangeFeedTests(SqliteApp fixture) : IClassFixture<SqliteApp
         Classification: classification, Legs: [new ActivityLegInput("FRA", null, null, null)], Version: version);
 
     /// <summary>Reads the whole feed from <paramref name="since"/>, page by page, as a client would.</summary>
-    private static async Task<(List<JsonElement> Changes, long End)> ReadAllAsync(HttpClient client, long since, int limit = 1000)
+    private async Task<(List<JsonElement> Changes, long End)> ReadAllAsync(HttpClient client, long since, int limit = 1000)
     {
+        // The feed lists sealed entries; seal now rather than wait for the timer.
+        (await (await fixture.App.AdminClientAsync()).PostAsync("/api/v1/audit/chain/seal", null, Ct)).EnsureSuccessStatusCode();
         var changes = new List<JsonElement>();
         while (true)
         {

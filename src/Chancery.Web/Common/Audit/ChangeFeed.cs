@@ -28,7 +28,8 @@ public static class ChangeFeed
             .WithSummary("Changes after a cursor")
             .WithDescription("Created, updated and deleted records of every module, in the order they happened, after the cursor since " +
                 "(0 or left out: from the beginning); limit per page (1–1000, default 100). Continue with since=next while more is true. " +
-                "Re-read a record at its href; a deleted one, or one the caller may not see any more, has none.");
+                "Re-read a record at its href; a deleted one, or one the caller may not see any more, has none. " +
+                "A change is listed once the audit chain has sealed it (within seconds), so a cursor never passes a change committed later.");
         return api;
     }
 
@@ -44,10 +45,14 @@ public static class ChangeFeed
         var take = limit ?? DefaultLimit;
         var feed = subjects.Where(s => s.ChangeFeedType is not null).ToDictionary(s => s.EntityType);
         var types = feed.Keys.ToList();
+        // The cursor is the entry's place in the sealed audit chain, not its id: ids from a sequence commit
+        // out of order (an import holds low ids for minutes), so a reader paging by id could pass an entry
+        // that commits later. The sealer numbers committed entries without gaps, so nothing is skipped;
+        // a change appears once sealed (Audit:SealEverySeconds, 10 s by default).
         var entries = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.Id > after && types.Contains(e.EntityType))
-            .OrderBy(e => e.Id).Take(take + 1)
-            .Select(e => new { e.Id, e.At, e.Action, e.EntityType, e.EntityKey })
+            .Where(e => e.ChainIndex > after && types.Contains(e.EntityType))
+            .OrderBy(e => e.ChainIndex).Take(take + 1)
+            .Select(e => new { Id = e.ChainIndex!.Value, e.At, e.Action, e.EntityType, e.EntityKey })
             .ToListAsync(ct);
         var more = entries.Count > take;
         if (more) entries.RemoveAt(entries.Count - 1);
