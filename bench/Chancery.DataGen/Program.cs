@@ -8,6 +8,7 @@ using Chancery.Web.Common.Import;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Chancery.Web.Data;
 using Chancery.Web.Units;
 
@@ -134,10 +135,21 @@ if (options.Agreements > 0)
     }
 }
 var demo = Path.Combine(AppContext.BaseDirectory, "Demo");
-foreach (var name in new[] { "exchange_rates.csv", "agreements.csv", "commitments.csv", "deliveries.csv" })
+foreach (var name in new[] { "activities.csv", "exchange_rates.csv", "agreements.csv", "commitments.csv", "deliveries.csv" })
 {
     if (await ImportAsync(app, name, await File.ReadAllTextAsync(Path.Combine(demo, name))) is not { } outcome) return 1;
     Console.WriteLine($"demo {name}: {outcome.Created} created, {outcome.Updated} updated, {outcome.Unchanged} unchanged");
+}
+// The China state visit of December 2023 ended with "36 cooperation documents signed" before their titles
+// were published: its package keeps the announced count, and the one document entered shows the gap.
+using (var scope = app.Services.CreateScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<ChanceryDbContext>();
+    var visit = await db.Activities.Where(a => a.ExternalRef == "V-2023-CHN-STATE").Select(a => a.Id).SingleAsync();
+    var (_, problems) = await scope.ServiceProvider.GetRequiredService<Chancery.Web.Agreements.SigningPackages>().SetAsync(visit,
+        new Chancery.Web.Agreements.PackageInput(36, "VnExpress International, 12/12/2023: \"Vietnam, China sign 36 cooperation agreements\" during the state visit of Xi Jinping"), CancellationToken.None);
+    if (problems is not null) { Console.Error.WriteLine("demo package: refused"); return 1; }
+    Console.WriteLine("demo package: 36 documents announced for the China state visit of December 2023");
 }
 
 // The two conferences' directives (January 2023 and January 2025), split into the tasks their text
@@ -181,6 +193,7 @@ static async Task<ImportOutcome?> ImportAsync(WebApplication app, string name, s
     var file = new ImportFile(name, ImportFormat.Csv, Encoding.UTF8.GetBytes(csv));
     var outcome = name switch
     {
+        "activities.csv" => await pipeline.RunAsync(services.GetRequiredService<ActivityImportDefinition>(), file, dryRun: false),
         "exchange_rates.csv" => await pipeline.RunAsync(services.GetRequiredService<Chancery.Web.Commitments.Import.ExchangeRateImportDefinition>(), file, dryRun: false),
         "agreements.csv" => await pipeline.RunAsync(services.GetRequiredService<Chancery.Web.Agreements.AgreementImportDefinition>(), file, dryRun: false),
         "commitments.csv" => await pipeline.RunAsync(services.GetRequiredService<Chancery.Web.Commitments.Import.CommitmentImportDefinition>(), file, dryRun: false),
