@@ -76,8 +76,8 @@ public sealed class AgreementImportDefinition(ChanceryDbContext db, IStringLocal
         IReadOnlyList<ParsedRow<AgreementRow>> rows, ImportProblems problems, CancellationToken ct)
     {
         var ids = rows.Select(r => r.Key).ToList();
-        // IgnoreQueryFilters: a row must match its stored agreement even when the importer cannot see it
-        // (it is refused then), or it would make a second one under the same id.
+        // IgnoreQueryFilters: a row must match its stored agreement even when the importer cannot see it or
+        // it is in the bin (refused then, StoredKey), or it would make a second one under the same id.
         var stored = await db.Agreements.IgnoreQueryFilters().Include(a => a.Parties).Include(a => a.Actions)
             .Where(a => ids.Contains(a.ExternalRef)).ToDictionaryAsync(a => a.ExternalRef, ct);
         var codes = rows.SelectMany(r => r.Value.Parties).Select(c => c.Trim()).Distinct().ToList();
@@ -114,7 +114,7 @@ public sealed class AgreementImportDefinition(ChanceryDbContext db, IStringLocal
                 else { problems.Add(row.Line, new FieldProblem("owner_unit", AgreementErrors.UnknownUnit)); ok = false; }
             }
             stored.TryGetValue(row.Key, out var existing);
-            if (existing is not null && existing.Classification > clearance)
+            if (StoredKey.IsOutOfReach(existing, clearance))
             {
                 problems.Add(row.Line, null, ImportReasons.Unavailable());
                 continue;

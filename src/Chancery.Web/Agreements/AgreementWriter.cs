@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Time;
 using Chancery.Web.Activities;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Bin;
@@ -114,6 +115,8 @@ public sealed class AgreementWriter(ChanceryDbContext db, AgreementQueries queri
     /// <summary>Copies a checked input onto the agreement (parties replaced).</summary>
     private void Apply(Agreement a, AgreementInput input, List<Partner> partners, ClassificationLevel level)
     {
+        // What the reader saw before this save: "expired" there came from the expiry date, not from a recording.
+        var shownBefore = AgreementStatusRule.Shown(a.Status, a.ExpiryDate, clock.Today());
         Codes<AgreementType>.TryParse(input.Type, out var type);
         a.Type = type;
         a.Channel = input.Channel is not null && Codes<ActivityChannel>.TryParse(input.Channel, out var c) ? c : null;
@@ -126,7 +129,10 @@ public sealed class AgreementWriter(ChanceryDbContext db, AgreementQueries queri
         a.ActivityId = input.ActivityId;
         a.EntryIntoForce = input.EntryIntoForce;
         a.ExpiryDate = input.ExpiryDate;
-        a.Status = input.Status is not null && Codes<AgreementStatus>.TryParse(input.Status, out var s) ? s : AgreementStatus.Signed;
+        var status = input.Status is not null && Codes<AgreementStatus>.TryParse(input.Status, out var s) ? s : AgreementStatus.Signed;
+        // A form or client sends back the status it was shown. "expired" shown because the date had passed
+        // keeps the recorded status (signed or in force), so moving the expiry date later brings it back.
+        if (!(status == AgreementStatus.Expired && shownBefore == AgreementStatus.Expired && a.Status != AgreementStatus.Expired)) a.Status = status;
         // Once treaty actions are recorded they decide the status (AgreementStatusRule), whatever the form says.
         if (a.Actions.Count > 0) a.Status = AgreementStatusRule.Derive(a.Steps(), a.Status);
         a.Themes = AgreementRules.JoinThemes(input.Themes ?? []);

@@ -76,6 +76,28 @@ public abstract class AgreementBinTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_file_that_names_an_agreement_in_the_bin_is_refused_and_the_binned_agreement_stays_as_it_was()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        var created = await admin.PostAsJsonAsync("/api/v1/agreements",
+            AgreementApiTests.Input("bin-ag-imp", "Hiệp định Quokkabin về lâm nghiệp", null, ["AUS"], "2019-06-01"), Ct);
+        var agreement = (await created.Content.ReadFromJsonAsync<AgreementDetail>(Ct))!;
+        (await admin.DeleteAsync($"/api/v1/agreements/{agreement.Id}?version={agreement.Version}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        const string header = "id,type,channel,title_vi,title_en,parties,our_signatory,their_signatory,signed_date,signed_place,activity_id,entry_into_force,expiry_date,status,themes,owner_unit,classification,source,notes";
+        var csv = header + "\nbin-ag-imp,mou,,Hiệp định Quokkabin đã sửa,,AUS,,,2019-06-01,,,,,,,,,,\n";
+
+        using var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+        var response = await admin.PostAsync("/api/v1/agreements/import", content, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("Unavailable");
+        // Restored, it is the agreement as it went to the bin: the refused file changed nothing.
+        (await admin.PostAsync($"/api/v1/bin/agreement/{agreement.Id}/restore", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var back = (await admin.GetFromJsonAsync<AgreementDetail>($"/api/v1/agreements/{agreement.Id}", Ct))!;
+        back.TitleVi.ShouldBe("Hiệp định Quokkabin về lâm nghiệp");
+    }
+
+    [Fact]
     public async Task Deleting_through_the_api_is_for_editors_within_their_clearance_and_from_the_version_they_saw()
     {
         var admin = await fixture.App.AdminClientAsync();

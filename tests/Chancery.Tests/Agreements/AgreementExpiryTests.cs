@@ -22,6 +22,29 @@ public abstract class AgreementExpiryTests(ClockedAppFixture fixture)
     }
 
     [Fact]
+    public async Task Saving_an_agreement_shown_as_expired_keeps_it_in_force_underneath_so_extending_its_expiry_brings_it_back()
+    {
+        var client = await fixture.App.AdminClientAsync();
+        var agreement = await InForceUntilAsync(client, "exp-3", "Hiệp định Kiwiext gia hạn", "2025-06-01");
+        agreement.Status.ShouldBe("expired");
+
+        // Edited as it was read (status "expired", as the form shows it): a note added, nothing else.
+        var noted = await client.PutAsJsonAsync($"/api/v1/agreements/{agreement.Id}", Edit(agreement) with { Notes = "Đang đàm phán gia hạn" }, Ct);
+        noted.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await noted.Content.ReadAsStringAsync(Ct));
+        var read = (await noted.Content.ReadFromJsonAsync<AgreementDetail>(Ct))!;
+        read.Status.ShouldBe("expired");
+
+        // Then extended by five years, from the same form (still showing "expired"): in force again.
+        var extended = await client.PutAsJsonAsync($"/api/v1/agreements/{agreement.Id}", Edit(read) with { ExpiryDate = new DateOnly(2030, 6, 1) }, Ct);
+        extended.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await extended.Content.ReadAsStringAsync(Ct));
+        (await extended.Content.ReadFromJsonAsync<AgreementDetail>(Ct))!.Status.ShouldBe("in_force");
+    }
+
+    private static AgreementInput Edit(AgreementDetail a) => new(a.ExternalRef, a.Type, a.Channel, a.TitleVi, a.TitleEn,
+        a.Parties.Select(p => p.Code).ToList(), a.OurSignatory, a.TheirSignatory, a.SignedDate, a.SignedPlace, a.ActivityId,
+        a.EntryIntoForce, a.ExpiryDate, a.Status, a.Themes, a.OwnerUnitId, a.Classification, a.Sources, a.Notes, a.Version);
+
+    [Fact]
     public async Task An_agreement_past_its_expiry_date_is_expired_and_one_on_its_last_day_is_still_in_force_until_the_day_turns()
     {
         var client = await fixture.App.AdminClientAsync();
