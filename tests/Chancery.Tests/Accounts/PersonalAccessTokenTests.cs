@@ -227,7 +227,7 @@ public sealed class PersonalAccessTokenTests(SqliteApp fixture) : IClassFixture<
 
         var created = await PageForms.PostAsync(browser, "/account", "create-token", new()
         {
-            ["TokenInput.Name"] = "Reporting script", ["TokenInput.Scope"] = "read", ["TokenInput.ExpiresInDays"] = "90",
+            ["TokenInput.Name"] = "Reporting script", ["TokenInput.Scope"] = "read_write", ["TokenInput.ExpiresInDays"] = "30",
         }, Ct);
         var html = await created.Content.ReadAsStringAsync(Ct);
         var secret = System.Text.RegularExpressions.Regex.Match(html, "chpat_[A-Za-z0-9_-]{43}").Value;
@@ -238,6 +238,10 @@ public sealed class PersonalAccessTokenTests(SqliteApp fixture) : IClassFixture<
         (await With(secret).GetAsync("/api/v1/activities", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         later.ShouldContain("Reporting script");
         later.ShouldNotContain(secret);
+        // Made as the form said: read and write, for 30 days (neither the default read scope nor 90 days).
+        var item = (await browser.GetFromJsonAsync<Chancery.Web.Common.Api.ListResult<TokenItem>>("/api/v1/tokens", Ct))!.Items.ShouldHaveSingleItem();
+        item.Scope.ShouldBe("read_write");
+        (item.ExpiresAt - item.CreatedAt).TotalDays.ShouldBe(30, tolerance: 0.01);
 
         var id = System.Text.RegularExpressions.Regex.Match(later, "data-token=\"(\\d+)\"").Groups[1].Value;
         var revoked = await PageForms.PostAsync(browser, "/account", $"revoke-token-{id}", new(), Ct);
