@@ -12,7 +12,7 @@ internal static class AuditEntryFactory
 {
     private static readonly HashSet<string> IgnoredNames = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SearchText", "CalendarToken",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SearchText",
     };
 
     /// <summary>Whether a property's values go into the trail (secrets and derived text do not).</summary>
