@@ -25,9 +25,9 @@ public sealed class CounterpartPickerSource(ChanceryDbContext db, TimeProvider c
 
 /// <summary>People of one side, by name (diacritics ignored: "nguyen phu" finds "Nguyễn Phú Trọng"),
 /// those in office on the day asked first, each with the office they held then as the hint.
-/// A person is not classified, but one named only in activities above the reader's clearance was
-/// learnt from those records, so they are not offered to that reader (a person named nowhere, or in
-/// an activity the reader sees, is). It lives here, not in People, because that rule reads activities.</summary>
+/// A person carries the lowest level of the records that name them (People's derived classification),
+/// so the context's filter keeps one named only in activities above the reader's clearance out of the
+/// choices, as it does everywhere else.</summary>
 public abstract class PeoplePickerSource(ChanceryDbContext db, TimeProvider clock, OfficeSide side) : IPickerSource
 {
     public abstract string Kind { get; }
@@ -36,7 +36,7 @@ public abstract class PeoplePickerSource(ChanceryDbContext db, TimeProvider cloc
     {
         var day = query.On ?? clock.Today();
         var held = PersonOffice.HeldOn(day);
-        var people = Visible(db.People.AsNoTracking().Where(p => p.Side == side).MatchingSearch(query.Q))
+        var people = db.People.AsNoTracking().Where(p => p.Side == side).MatchingSearch(query.Q)
             .OrderBy(p => p.Offices.AsQueryable().Any(held) ? 0 : 1)
             .ThenBy(p => p.Offices.AsQueryable().Where(held).Min(o => o.Office == null ? (int?)null : o.Office.Tier) ?? int.MaxValue)
             .ThenBy(p => p.FullName).ThenBy(p => p.Id)
@@ -48,18 +48,7 @@ public abstract class PeoplePickerSource(ChanceryDbContext db, TimeProvider cloc
     {
         var ids = values.Select(v => int.TryParse(v, out var id) ? id : 0).Where(id => id > 0).ToList();
         if (ids.Count == 0) return [];
-        return await OptionsAsync(Visible(db.People.AsNoTracking().Where(p => ids.Contains(p.Id))).OrderBy(p => p.FullName), clock.Today(), ct);
-    }
-
-    private IQueryable<Person> Visible(IQueryable<Person> people)
-    {
-        // Written out against every activity: lifting the classification filter turns it off for the whole
-        // query, subqueries included, so "the activities the reader sees" is the explicit clearance test here.
-        // Only that filter is lifted: people and activities in the bin stay out (the bin filter still applies).
-        var every = db.Activities.IgnoreQueryFilters([ChanceryDbContext.ClassificationFilter]);
-        var clearance = db.Clearance;
-        return people.Where(p => !every.Any(a => (a.LeadPersonId == p.Id || a.CounterpartPersonId == p.Id) && a.Classification > clearance)
-            || every.Any(a => (a.LeadPersonId == p.Id || a.CounterpartPersonId == p.Id) && a.Classification <= clearance));
+        return await OptionsAsync(db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.FullName), clock.Today(), ct);
     }
 
     private static async Task<IReadOnlyList<PickerOption>> OptionsAsync(IQueryable<Person> people, DateOnly day, CancellationToken ct)
