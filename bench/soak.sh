@@ -3,7 +3,8 @@
 # (Debian's), open-loop mixed traffic from 100 simulated users for 30 minutes. Writes
 # docs/benchmarks-soak.csv and docs/benchmarks-soak.svg (latency and memory over time).
 # Needs: PostgreSQL on 127.0.0.1 with the 500k database of docs/benchmarks.md "Data", and nginx
-# (apt-get install -y nginx). MINUTES, RATE (requests/s) and USERS can be changed.
+# (apt-get install -y nginx). MINUTES, RATE (requests/s), USERS, POOL (connections per instance) and
+# SOURCE_DB (the database copied) can be changed.
 set -euo pipefail
 MINUTES=${MINUTES:-30}
 RATE=${RATE:-30}
@@ -11,7 +12,10 @@ USERS=${USERS:-100}
 OUT=${OUT:-docs/benchmarks-soak}
 SOURCE_DB=${SOURCE_DB:-chancery_bench500k}
 DB=chancery_soak
-PG="Host=127.0.0.1;Username=postgres;Password=postgres;SSL Mode=Disable"
+# Two instances share PostgreSQL's max_connections (100 by default): each keeps at most POOL connections
+# (README "Production": size the pool), so a queue in the app never becomes "too many clients".
+POOL=${POOL:-40}
+PG="Host=127.0.0.1;Username=postgres;Password=postgres;SSL Mode=Disable;Maximum Pool Size=$POOL"
 WORK=/tmp/chancery-soak
 command -v nginx > /dev/null || { echo "soak: needs nginx (apt-get install -y nginx)"; exit 2; }
 mkdir -p "$WORK"
@@ -22,7 +26,7 @@ dotnet build bench/Chancery.Benchmarks -c Release -v q
 psql "postgresql://postgres:postgres@127.0.0.1/postgres" -q -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB TEMPLATE $SOURCE_DB"
 
 start_instance() {
-  ASPNETCORE_ENVIRONMENT=Production Database__Provider=postgres ConnectionStrings__Chancery="$PG;Database=$DB" \
+  ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnencryptedKeys=true Database__Provider=postgres ConnectionStrings__Chancery="$PG;Database=$DB" \
     Admin__Email=admin@chancery.local Admin__Password=Chancery-Admin-2026 Logging__LogLevel__Default=Warning \
     dotnet src/Chancery.Web/bin/Release/net10.0/Chancery.Web.dll --urls "http://127.0.0.1:$1" > "$WORK/app-$1.log" 2>&1 &
   echo $!

@@ -17,5 +17,9 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.HasIndex(e => e.ChainIndex).IsUnique();
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.EntityType, e.EntityKey });
+        // "What my unit changed lately" reads each member's newest entries from here: without it the
+        // newest-first scan walked the whole trail when the unit's members wrote little (500,000 entries
+        // on the home page: 1.9 s).
+        builder.HasIndex(e => new { e.UserId, e.Id });
     }
 }

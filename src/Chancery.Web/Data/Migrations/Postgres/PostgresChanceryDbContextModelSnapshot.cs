@@ -700,6 +700,8 @@ namespace Chancery.Web.Data.Migrations.Postgres
 
                     b.HasIndex("EntityType", "EntityKey");
 
+                    b.HasIndex("UserId", "Id");
+
                     b.ToTable("audit_entries", (string)null);
                 });
 

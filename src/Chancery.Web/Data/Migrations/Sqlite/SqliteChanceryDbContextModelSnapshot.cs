@@ -675,6 +675,8 @@ namespace Chancery.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EntityType", "EntityKey");
 
+                    b.HasIndex("UserId", "Id");
+
                     b.ToTable("audit_entries", (string)null);
                 });
 
