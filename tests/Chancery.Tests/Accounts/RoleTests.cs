@@ -69,7 +69,7 @@ public abstract class RoleTests(AppFixture fixture)
         var edit = await page.GetAsync("/people/new", Ct);
         edit.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         edit.Headers.Location!.ToString().ShouldContain("/access-denied");
-        (await page.GetStringAsync(edit.Headers.Location, Ct)).ShouldContain("Vai trò của bạn không cho phép thao tác này.");
+        WebUtility.HtmlDecode(await page.GetStringAsync(edit.Headers.Location, Ct)).ShouldContain("Vai trò của bạn không cho phép thao tác này.");
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public abstract class RoleTests(AppFixture fixture)
 
         // The page says the same in the reader's language, and shows none of the account's fields.
         var page = await PageForms.CookieClientAsync(app, "um.lock@test.local", ChanceryAppFactory.UserPassword, Ct);
-        var refusal = await page.GetStringAsync($"/users/{admin.Id}/edit", Ct);
+        var refusal = WebUtility.HtmlDecode(await page.GetStringAsync($"/users/{admin.Id}/edit", Ct));
         refusal.ShouldContain("Bạn không quản lý tài khoản này");
         refusal.ShouldNotContain("Input.Role");
     }
@@ -211,7 +211,7 @@ public abstract class RoleTests(AppFixture fixture)
             ["Input.Role"] = Roles.Administrator, ["Input.Clearance"] = "internal", ["Input.Password"] = "Made-On-Page-2026!",
         }, Ct);
         forged.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await forged.Content.ReadAsStringAsync(Ct)).ShouldContain("Bạn không được cấp vai trò này");
+        WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync(Ct)).ShouldContain("Bạn không được cấp vai trò này");
         (await (await app.AdminClientAsync()).GetFromJsonAsync<ListResult<UserItem>>("/api/v1/users", Ct))!
             .Items.ShouldNotContain(u => u.Email == "um.form.made@test.local");
 
