@@ -192,7 +192,7 @@ public static partial class SoakRunner
         for (var i = 1; i <= count; i++)
         {
             var email = $"soak.user{i}@bench.local";
-            var created = await admin.PostAsJsonAsync("/api/v1/users", new { email, displayName = $"Soak user {i}", role = "editor", clearance = clearances[i % 3], password });
+            var created = await admin.PostAsJsonAsync("/api/v1/users", new { email, displayName = $"Soak user {i}", role = "officer", clearance = clearances[i % 3], password });
             if (!created.IsSuccessStatusCode && created.StatusCode != HttpStatusCode.Conflict && created.StatusCode != HttpStatusCode.UnprocessableEntity)
                 throw new InvalidOperationException($"creating {email} answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
             users.Add(new SoakUser(i, await ApiClientAsync(baseUrl, email, password), await BrowserClientAsync(baseUrl, email, password)));

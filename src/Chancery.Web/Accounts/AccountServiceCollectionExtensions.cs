@@ -55,12 +55,12 @@ public static class AccountServiceCollectionExtensions
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Edit, p => p.RequireRole(Roles.Administrator, Roles.Editor))
-            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));
+            .AddChanceryPolicies();
 
         services.AddSingleton<SignInFailureLimiter>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<AdministratorSeeder>();
+        services.AddScoped<AccountScope>();
         services.AddScoped<UserQueries>();
         services.AddScoped<UserWriter>();
         services.AddScoped<PersonalAccessTokens>();

@@ -11,6 +11,7 @@ public sealed class AccountsModule : IChanceryModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddChanceryAccounts();
+        services.AddSeeder<EditorBecomesOfficer>();
         services.AddSeeder<AdministratorSeeder>();
         services.AddErrorTexts<AccountsText>();
         services.AddAuditSubject<UserAuditSubject>();
@@ -27,12 +28,12 @@ public sealed class AccountsModule : IChanceryModule
 
     public void MapOther(IEndpointRouteBuilder app) => app.MapLogout();
 
-    public IEnumerable<MenuEntry> Menu => [new("/users", typeof(SharedText), "Users", 920, Policies.Administer)];
+    public IEnumerable<MenuEntry> Menu => [new("/users", typeof(SharedText), "Users", 920, Policies.ManageAccounts)];
 
     public IEnumerable<ApiTag> ApiTags =>
     [
         new("Auth", "Signing in for a bearer token, refreshing it, and who the caller is."),
-        new("Users", "Accounts: their unit, role, clearance and lock (administrators)."),
+        new("Users", "Accounts: their unit, role, clearance and lock (administrators every account; unit managers the officers and viewers of their unit subtree)."),
         new("Tokens", "Personal access tokens for integrations and calendar feeds: scoped (read, read_write, calendar), expiring, revocable, stored only as hashes."),
     ];
 }

@@ -39,7 +39,7 @@ public sealed class AdministratorSeeder(
             Clearance = ClassificationLevel.TopSecret, UnitId = unit,
         };
         Check(await users.CreateAsync(admin, password!));
-        Check(await users.AddToRolesAsync(admin, [Roles.Administrator, Roles.Editor]));
+        Check(await users.AddToRoleAsync(admin, Roles.Administrator));
         if (generated)
             logger.LogWarning("First administrator created: {Email} with generated password {Password} — shown once; change it after signing in.", email, password);
         else

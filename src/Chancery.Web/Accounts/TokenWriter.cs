@@ -1,5 +1,6 @@
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Classification;
+using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Security.Tokens;
 using Chancery.Web.Common.Writing;
 using Chancery.Web.Data;
@@ -39,7 +40,7 @@ public sealed class TokenWriter(ChanceryDbContext db, PersonalAccessTokens token
     public async Task<WriteOutcome<TokenItem>> RevokeAsync(int id, CancellationToken ct)
     {
         var token = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (token is null || writer.UserId is null || (token.UserId != writer.UserId && !writer.IsAdministrator))
+        if (token is null || writer.UserId is null || (token.UserId != writer.UserId && !writer.Administers()))
             return WriteOutcome<TokenItem>.NotFound();
         await tokens.RevokeAsync(token, writer.UserId, ct);
         return WriteOutcome<TokenItem>.Saved(TokenQueries.Item(token, null, clock.GetUtcNow()));

@@ -9,13 +9,13 @@ public static class UserEndpoints
 {
     public static RouteGroupBuilder MapUserEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Administer);
-        group.MapGet("/", List).WithSummary("Every account with its unit, roles, clearance and whether it is locked.");
+        var group = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.ManageAccounts);
+        group.MapGet("/", List).WithSummary("The accounts the caller manages (an administrator every one; a unit manager the officers and viewers of their unit subtree) with unit, roles, clearance and lock.");
         group.MapPost("/", Create)
-            .WithSummary("Creates an account (role administrator/editor/viewer, clearance code up to the caller's own, initial password meeting the password rules).");
-        group.MapGet("/{id}", Get).WithSummary("One account.");
+            .WithSummary("Creates an account: a role the caller may grant (an administrator any; a unit manager officer or viewer, in a unit of their subtree), a clearance up to the caller's own, an initial password meeting the password rules.");
+        group.MapGet("/{id}", Get).WithSummary("One account the caller manages (403 for another).");
         group.MapPut("/{id}", Update)
-            .WithSummary("Changes an account's name, unit, role, clearance (up to the caller's own) and lock. Every change ends the account's sessions and tokens at once.");
+            .WithSummary("Changes an account the caller manages (403 for another): name, unit, role and clearance (nothing above what the caller may grant) and lock. Every change ends the account's sessions and tokens at once.");
         return api;
     }
 
@@ -25,12 +25,32 @@ public static class UserEndpoints
         return TypedResults.Ok(new ListResult<UserItem>(items, items.Count));
     }
 
-    private static async Task<Results<Ok<UserItem>, NotFound>> Get(string id, UserQueries queries, CancellationToken ct) =>
-        await queries.GetAsync(id, ct) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound();
+    private static async Task<Results<Ok<UserItem>, NotFound, ProblemHttpResult>> Get(
+        string id, UserQueries queries, AccountScope scope, ErrorWords words, CancellationToken ct)
+    {
+        if (await RefusedAsync(id, scope, words, ct) is { } refused) return refused;
+        return await queries.GetAsync(id, ct) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound();
+    }
 
-    private static async Task<Results<Ok<UserItem>, NotFound, ValidationProblem, ConflictProblem<UserItem>>> Update(
-        string id, UpdateUserRequest request, UserWriter writer, ErrorWords words, CancellationToken ct) =>
-        (await writer.UpdateAsync(id, request, ct)).ToSaved(words);
+    private static async Task<Results<Ok<UserItem>, NotFound, ValidationProblem, ConflictProblem<UserItem>, ProblemHttpResult>> Update(
+        string id, UpdateUserRequest request, UserWriter writer, AccountScope scope, ErrorWords words, CancellationToken ct)
+    {
+        if (await RefusedAsync(id, scope, words, ct) is { } refused) return refused;
+        return (await writer.UpdateAsync(id, request, ct)).ToSaved(words).Result switch
+        {
+            Ok<UserItem> ok => ok,
+            NotFound notFound => notFound,
+            ValidationProblem invalid => invalid,
+            ConflictProblem<UserItem> conflict => conflict,
+            var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name}"),
+        };
+    }
+
+    /// <summary>403 for an account that exists but is not the caller's to manage (404 stays 404).</summary>
+    private static async Task<ProblemHttpResult?> RefusedAsync(string id, AccountScope scope, ErrorWords words, CancellationToken ct) =>
+        await scope.ExistsAsync(id, ct) && !await scope.MayManageAsync(id, ct)
+            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: words.Word("AccountNotYours", []))
+            : null;
 
     private static async Task<Results<Created<UserItem>, NotFound, ValidationProblem, ConflictProblem<UserItem>>> Create(
         CreateUserRequest request, UserWriter writer, ErrorWords words, CancellationToken ct) =>

@@ -7,10 +7,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Web.Accounts;
 
 /// <summary>Reads accounts for the API and the pages: each with its unit's code, its roles, its
-/// clearance and whether it is locked now.</summary>
-public sealed class UserQueries(ChanceryDbContext db, TimeProvider clock)
+/// clearance and whether it is locked now. The list holds the accounts the reader manages
+/// (<see cref="AccountScope"/>); one account is read as asked (its endpoint and page check the scope).</summary>
+public sealed class UserQueries(ChanceryDbContext db, TimeProvider clock, AccountScope scope)
 {
-    public Task<List<UserItem>> ListAsync(CancellationToken ct = default) => ReadAsync(null, ct);
+    public async Task<List<UserItem>> ListAsync(CancellationToken ct = default)
+    {
+        var all = await ReadAsync(null, ct);
+        if (scope.ManagesEveryAccount) return all;
+        var mine = new List<UserItem>();
+        foreach (var user in all)
+            if (await scope.MayManageAsync(user.UnitId, user.Roles, ct)) mine.Add(user);
+        return mine;
+    }
 
     public async Task<UserItem?> GetAsync(string id, CancellationToken ct = default) =>
         (await ReadAsync(id, ct)).SingleOrDefault();

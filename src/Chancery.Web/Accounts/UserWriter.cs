@@ -15,8 +15,10 @@ namespace Chancery.Web.Accounts;
 /// re-issued with the new values at its next validation.</summary>
 /// Nobody hands out more than they hold: a clearance above the writer's own is refused, and an
 /// account cleared above the writer cannot be changed by them (they could otherwise lower and
-/// take it over).
-public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContext db, UserQueries queries, ICurrentUser writer, TimeProvider clock)
+/// take it over). A role is given only from what <see cref="AccountScope"/> lets the writer grant, an
+/// account only placed in a unit it lets them use, and only accounts it lets them manage are changed
+/// (a unit manager: the officers and viewers of their unit subtree).
+public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContext db, UserQueries queries, ICurrentUser writer, AccountScope scope, TimeProvider clock)
 {
     public async Task<WriteOutcome<UserItem>> CreateAsync(CreateUserRequest request, CancellationToken ct = default)
     {
@@ -40,6 +42,9 @@ public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContex
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return WriteOutcome<UserItem>.NotFound();
+        // The endpoint and the page refuse this first (403, a refusal notice); kept here so no other caller slips past.
+        if (!await scope.MayManageAsync(id, ct))
+            return WriteOutcome<UserItem>.Invalid(new Problems().Add("", "AccountNotYours"));
         if (user.Clearance > writer.Clearance)
             return WriteOutcome<UserItem>.Invalid(new Problems().Add("clearance", "AccountAboveYours"));
         var problems = await CheckAsync(request.DisplayName, request.UnitId, request.Role, request.Clearance, ct);
@@ -86,11 +91,12 @@ public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContex
     }
 
     /// <summary>Locks until unlocked (no end date), or lifts the lock. Renews the security stamp so
-    /// a locked user's existing cookie stops working.</summary>
-    public async Task<bool> SetLockedAsync(string id, bool locked)
+    /// a locked user's existing cookie stops working. False when there is no such account or it is
+    /// not the writer's to manage.</summary>
+    public async Task<bool> SetLockedAsync(string id, bool locked, CancellationToken ct = default)
     {
         var user = await users.FindByIdAsync(id);
-        if (user is null) return false;
+        if (user is null || !await scope.MayManageAsync(id, ct)) return false;
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
         if (!locked) await users.ResetAccessFailedCountAsync(user);
@@ -103,9 +109,12 @@ public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContex
         var problems = new Problems();
         if (string.IsNullOrWhiteSpace(displayName)) problems.Add("displayName", "DisplayNameRequired");
         if (role is null || !Roles.All.Contains(role)) problems.Add("role", "RoleRequired");
+        else if (!scope.GrantableRoles.Contains(role)) problems.Add("role", "RoleAboveYours");
         if (!ClassificationLevels.TryParse(clearance, out var level)) problems.Add("clearance", "ClearanceRequired");
         else if (level > writer.Clearance) problems.Add("clearance", "ClearanceAboveYours", writer.Clearance.ToCode());
         if (unitId is { } unit && !await db.Units.AnyAsync(u => u.Id == unit, ct)) problems.Add("unitId", "UnitUnknown");
+        else if (await scope.PlaceableUnitsAsync(ct) is { } placeable && (unitId is null || !placeable.Contains(unitId.Value)))
+            problems.Add("unitId", "UnitNotYours");
         return problems;
     }
 

@@ -21,6 +21,7 @@ public sealed class KernelModule : IChanceryModule
         services.AddScoped<PendingImports>();
         services.AddScoped<SearchService>();
         services.AddScoped<AuditReader>();
+        services.AddScoped<Security.UnitScope>();
         services.AddScoped<PickerSources>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<AuditChain>();

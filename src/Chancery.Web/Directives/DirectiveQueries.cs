@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Localization;

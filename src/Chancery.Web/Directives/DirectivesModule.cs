@@ -19,7 +19,6 @@ public sealed class DirectivesModule : IChanceryModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<UnitScope>();
         services.AddScoped<DirectiveQueries>();
         services.AddScoped<DirectiveWriter>();
         services.AddScoped<TaskWriter>();

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Concurrency;
 using Chancery.Web.Common.Time;
 using Chancery.Web.Common.Writing;

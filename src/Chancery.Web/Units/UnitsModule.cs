@@ -15,6 +15,7 @@ public sealed class UnitsModule : IChanceryModule
         services.AddScoped<ISearchSource, UnitSearchSource>();
         services.AddScoped<UnitQueries>();
         services.AddScoped<UnitWriter>();
+        services.AddScoped<IUnitTree, UnitTree>();
         services.AddErrorTexts<UnitsText>();
         services.AddAuditSubject<UnitAuditSubject>();
     }

@@ -34,14 +34,14 @@ public sealed class AccessEndsTests(SqliteApp fixture) : IClassFixture<SqliteApp
     [Fact]
     public async Task A_lock_through_the_API_sends_the_users_open_page_session_back_to_sign_in()
     {
-        await fixture.App.CreateUserAsync("locked.page@test.local", Roles.Editor, ClassificationLevel.Internal);
+        await fixture.App.CreateUserAsync("locked.page@test.local", Roles.Officer, ClassificationLevel.Internal);
         var browser = await PageForms.CookieClientAsync(fixture.App, "locked.page@test.local", ChanceryAppFactory.UserPassword, Ct);
         (await browser.GetAsync("/activities", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var admin = await fixture.App.AdminClientAsync();
         var account = await AccountAsync(admin, "locked.page@test.local");
 
         (await admin.PutAsJsonAsync($"/api/v1/users/{account.Id}",
-            new UpdateUserRequest(account.DisplayName, account.UnitId, Roles.Editor, "internal", Locked: true), Ct)).EnsureSuccessStatusCode();
+            new UpdateUserRequest(account.DisplayName, account.UnitId, Roles.Officer, "internal", Locked: true), Ct)).EnsureSuccessStatusCode();
 
         var after = await browser.GetAsync("/activities", Ct);
         after.StatusCode.ShouldBe(HttpStatusCode.Redirect);

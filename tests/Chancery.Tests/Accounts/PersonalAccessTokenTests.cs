@@ -43,7 +43,7 @@ public sealed class PersonalAccessTokenTests(SqliteApp fixture) : IClassFixture<
     [Fact]
     public async Task A_created_token_opens_the_API_as_its_user_is_listed_without_its_secret_and_only_its_hash_is_stored()
     {
-        var owner = await fixture.App.UserClientAsync("pat.owner@test.local", Roles.Editor, ClassificationLevel.Internal);
+        var owner = await fixture.App.UserClientAsync("pat.owner@test.local", Roles.Officer, ClassificationLevel.Internal);
 
         var created = await CreateAsync(owner, "read", "Province sync");
         var asToken = await With(created.Token).GetAsync("/api/v1/auth/me", Ct);
@@ -72,7 +72,7 @@ public sealed class PersonalAccessTokenTests(SqliteApp fixture) : IClassFixture<
     [Fact]
     public async Task A_read_only_token_reads_but_every_write_is_refused_and_a_read_write_token_writes()
     {
-        var owner = await fixture.App.UserClientAsync("pat.reader@test.local", Roles.Editor, ClassificationLevel.Internal);
+        var owner = await fixture.App.UserClientAsync("pat.reader@test.local", Roles.Officer, ClassificationLevel.Internal);
         var reader = With((await CreateAsync(owner, "read")).Token);
         var writer = With((await CreateAsync(owner, "read_write")).Token);
         var body = new { code = "PAT", nameVi = "Đơn vị thử", nameEn = "Token unit", kind = "department" };
@@ -89,7 +89,7 @@ public sealed class PersonalAccessTokenTests(SqliteApp fixture) : IClassFixture<
     [Fact]
     public async Task A_token_cannot_make_tokens_and_a_calendar_token_opens_no_API_address()
     {
-        var owner = await fixture.App.UserClientAsync("pat.mint@test.local", Roles.Editor, ClassificationLevel.Internal);
+        var owner = await fixture.App.UserClientAsync("pat.mint@test.local", Roles.Officer, ClassificationLevel.Internal);
         var writer = With((await CreateAsync(owner, "read_write")).Token);
         var calendar = With((await CreateAsync(owner, "calendar")).Token);
 
@@ -165,7 +165,7 @@ public sealed class PersonalAccessTokenTests(SqliteApp fixture) : IClassFixture<
     public async Task An_administrator_lists_and_revokes_anyones_token_and_another_user_cannot()
     {
         var owner = await fixture.App.UserClientAsync("pat.someone@test.local", Roles.Viewer, ClassificationLevel.Internal);
-        var other = await fixture.App.UserClientAsync("pat.other@test.local", Roles.Editor, ClassificationLevel.Internal);
+        var other = await fixture.App.UserClientAsync("pat.other@test.local", Roles.Officer, ClassificationLevel.Internal);
         var created = await CreateAsync(owner, "read", "Someone's job");
         var admin = await fixture.App.AdminClientAsync();
 

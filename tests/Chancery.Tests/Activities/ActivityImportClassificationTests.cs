@@ -51,7 +51,7 @@ public abstract class ActivityImportClassificationTests(AppFixture fixture)
     [Fact]
     public async Task A_row_above_the_importers_clearance_is_refused_on_that_row_in_the_callers_language()
     {
-        var editor = await fixture.App.UserClientAsync("clh-editor@chancery.local", Roles.Editor, ClassificationLevel.Confidential);
+        var editor = await fixture.App.UserClientAsync("clh-editor@chancery.local", Roles.Officer, ClassificationLevel.Confidential);
         var csv = ActivityDataset.Header + "\n" +
             "clh-ok,phone_call,2024-05-03,,,Prime Minister,,,JPN,,,,Call within clearance,,,confidential,,\n" +
             "clh-high,phone_call,2024-05-04,,,Prime Minister,,,JPN,,,,Call above clearance,,,secret,,\n";

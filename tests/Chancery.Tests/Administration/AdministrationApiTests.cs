@@ -78,14 +78,14 @@ public abstract class AdministrationApiTests(AppFixture fixture)
         var unit = await UnitAsync(admin, "MOFA-EURO");
 
         var response = await admin.PostAsJsonAsync("/api/v1/users",
-            new CreateUserRequest("new.editor@test.local", "Nguyễn Văn An", unit.Id, Roles.Editor, "confidential", "Strong-Password-2026!"), Ct);
+            new CreateUserRequest("new.editor@test.local", "Nguyễn Văn An", unit.Id, Roles.Officer, "confidential", "Strong-Password-2026!"), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var users = await admin.GetFromJsonAsync<ListResult<UserItem>>("/api/v1/users", Ct);
         var user = users!.Items.Single(u => u.Email == "new.editor@test.local");
         user.DisplayName.ShouldBe("Nguyễn Văn An");
         user.UnitCode.ShouldBe("MOFA-EURO");
-        user.Roles.ShouldBe([Roles.Editor]);
+        user.Roles.ShouldBe([Roles.Officer]);
         user.Clearance.ShouldBe("confidential");
         user.LockedOut.ShouldBeFalse();
         var signedIn = await fixture.App.ClientForAsync("new.editor@test.local", "Strong-Password-2026!");

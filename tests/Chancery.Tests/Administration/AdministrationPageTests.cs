@@ -67,14 +67,14 @@ public abstract partial class AdministrationPageTests(AppFixture fixture)
         {
             ["Input.Email"] = "made.on.page@test.local", ["Input.DisplayName"] = "Đặng Thùy Trâm",
             ["Input.UnitId"] = unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Role"] = "editor", ["Input.Clearance"] = "confidential", ["Input.Password"] = "Made-On-Page-2026!",
+            ["Input.Role"] = "officer", ["Input.Clearance"] = "confidential", ["Input.Password"] = "Made-On-Page-2026!",
         }, expect: HttpStatusCode.Redirect);
 
         var user = (await admin.GetFromJsonAsync<ListResult<Chancery.Web.Accounts.UserItem>>("/api/v1/users", Ct))!.Items
             .Single(u => u.Email == "made.on.page@test.local");
         user.DisplayName.ShouldBe("Đặng Thùy Trâm");
         user.UnitCode.ShouldBe("EMB-LAO");
-        user.Roles.ShouldBe(["editor"]);
+        user.Roles.ShouldBe(["officer"]);
         user.Clearance.ShouldBe("confidential");
         await fixture.App.ClientForAsync("made.on.page@test.local", "Made-On-Page-2026!"); // and its owner signs in
     }
@@ -115,13 +115,13 @@ public abstract partial class AdministrationPageTests(AppFixture fixture)
         await PostFormAsync(admin, $"/users/{id}/edit?culture=en", page, "user-edit", new()
         {
             ["Input.DisplayName"] = "Trần Thị Bình", ["Input.UnitId"] = unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Role"] = "editor", ["Input.Clearance"] = "secret",
+            ["Input.Role"] = "officer", ["Input.Clearance"] = "secret",
         }, expect: HttpStatusCode.Redirect);
 
         var user = (await admin.GetFromJsonAsync<ListResult<Chancery.Web.Accounts.UserItem>>("/api/v1/users", Ct))!.Items.Single(u => u.Id == id);
         user.DisplayName.ShouldBe("Trần Thị Bình");
         user.UnitCode.ShouldBe("EMB-LAO");
-        user.Roles.ShouldBe(["editor"]);
+        user.Roles.ShouldBe(["officer"]);
         user.Clearance.ShouldBe("secret");
     }
 

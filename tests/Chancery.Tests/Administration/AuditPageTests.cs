@@ -149,7 +149,7 @@ public abstract partial class AuditPageTests(AppFixture fixture)
 
     private async Task<(HttpClient Client, string Id)> EditorAsync(string email)
     {
-        var client = await fixture.App.UserClientAsync(email, Roles.Editor, ClassificationLevel.Internal);
+        var client = await fixture.App.UserClientAsync(email, Roles.Officer, ClassificationLevel.Internal);
         var admin = await fixture.App.AdminClientAsync();
         var users = await admin.GetFromJsonAsync<ListResult<Chancery.Web.Accounts.UserItem>>("/api/v1/users?pageSize=200", Ct);
         return (client, users!.Items.Single(u => u.Email == email).Id);

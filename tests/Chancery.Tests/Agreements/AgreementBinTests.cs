@@ -38,7 +38,7 @@ public abstract class AgreementBinTests(AppFixture fixture)
         OneThousandPledgedQuarterRealised(await Figures2019Async(admin));
         (await PageAsync(admin, $"/commitments/{commitment.Id}", Ct)).ShouldContain("Hiệp định Numbatbin về thủy sản");
 
-        var editor = await fixture.App.UserClientAsync("ag-bin-editor@test.local", Roles.Editor, ClassificationLevel.Internal);
+        var editor = await fixture.App.UserClientAsync("ag-bin-editor@test.local", Roles.Officer, ClassificationLevel.Internal);
         (await PageAsync(editor, $"/agreements/{agreement.Id}", Ct)).ShouldContain($"href=\"/agreements/{agreement.Id}/delete\"");
         var confirm = await PageAsync(editor, $"/agreements/{agreement.Id}/delete", Ct);
         confirm.ShouldContain("Xóa “Hiệp định Numbatbin về thủy sản”?");
@@ -108,7 +108,7 @@ public abstract class AgreementBinTests(AppFixture fixture)
         var open = await CreateAsync("bin-ag-open");
         var secret = await CreateAsync("bin-ag-secret", "confidential");
         var viewer = await fixture.App.UserClientAsync("ag-bin-viewer@test.local", Roles.Viewer, ClassificationLevel.TopSecret);
-        var editor = await fixture.App.UserClientAsync("ag-bin-api-editor@test.local", Roles.Editor, ClassificationLevel.Internal);
+        var editor = await fixture.App.UserClientAsync("ag-bin-api-editor@test.local", Roles.Officer, ClassificationLevel.Internal);
 
         (await viewer.DeleteAsync($"/api/v1/agreements/{open.Id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await editor.DeleteAsync($"/api/v1/agreements/{secret.Id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);

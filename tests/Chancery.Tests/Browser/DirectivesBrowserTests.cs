@@ -70,7 +70,7 @@ public sealed class DirectivesBrowserTests(DirectivesBrowserApp browser) : IClas
     {
         var app = browser.App;
         var page = await browser.NewPageAsync();
-        await app.CreateUserAsync(Officer, Roles.Editor, ClassificationLevel.Internal, "MOFA-ECON");
+        await app.CreateUserAsync(Officer, Roles.Officer, ClassificationLevel.Internal, "MOFA-ECON");
         await BrowserApp.SignInAsync(page, Officer, ChanceryAppFactory.UserPassword);
 
         // The clock stands at 10 January 2025; the first task is due in a week.

@@ -18,7 +18,7 @@ public sealed class UserFormBrowserTests(BrowserApp browser) : IClassFixture<Bro
         await admin.GotoAsync("/users/new");
         await admin.Locator("input[name='Input.Email']").FillAsync(email);
         await admin.Locator("input[name='Input.DisplayName']").FillAsync("Nguyễn Thị Lan");
-        await admin.Locator("select[name='Input.Role']").SelectOptionAsync("editor");
+        await admin.Locator("select[name='Input.Role']").SelectOptionAsync("officer");
         await admin.Locator("select[name='Input.Clearance']").SelectOptionAsync("confidential");
         await admin.Locator("input[name='Input.Password']").FillAsync(password);
         await admin.Locator("form.form-grid button[type=submit]").ClickAsync();

@@ -90,7 +90,7 @@ public abstract class DeliveryAttachmentTests(AppFixture fixture)
         var at = await DeliveredAsync(admin, "att-3", "confidential");
         (await AttachAsync(admin, at, AgreementDocumentTests.Pdf("secret"), "secret.pdf", "application/pdf")).StatusCode.ShouldBe(HttpStatusCode.Created);
         var viewer = await fixture.App.UserClientAsync("att-viewer@test.local", Roles.Viewer, ClassificationLevel.Internal);
-        var editor = await fixture.App.UserClientAsync("att-editor@test.local", Roles.Editor, ClassificationLevel.Internal);
+        var editor = await fixture.App.UserClientAsync("att-editor@test.local", Roles.Officer, ClassificationLevel.Internal);
 
         (await viewer.GetAsync($"/api/v1/commitments/{at.Commitment}/deliveries/{at.Delivery}/attachment", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await AttachAsync(editor, at, AgreementDocumentTests.Pdf("x"), "x.pdf", "application/pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -22,7 +22,7 @@ public abstract class AuditTests(AppFixture fixture)
     public async Task An_import_leaves_a_created_entry_per_event_with_the_importers_name()
     {
         const string editor = "editor.audit@test.local";
-        var client = await fixture.App.UserClientAsync(editor, Roles.Editor, ClassificationLevel.Internal);
+        var client = await fixture.App.UserClientAsync(editor, Roles.Officer, ClassificationLevel.Internal);
         var csv = new StringContent("partner_iso3,level,established_date\nPER,comprehensive,2017-11\nMEX,strategic,2021\n",
             Encoding.UTF8, "text/csv");
 

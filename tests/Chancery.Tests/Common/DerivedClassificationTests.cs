@@ -51,7 +51,7 @@ public abstract class DerivedClassificationTests(AppFixture fixture)
 
         foreach (var (email, clearance) in new[] { ("dc-public@chancery.local", ClassificationLevel.Public), ("dc-conf@chancery.local", ClassificationLevel.Confidential) })
         {
-            var reader = await fixture.App.UserClientAsync(email, Roles.Editor, clearance);
+            var reader = await fixture.App.UserClientAsync(email, Roles.Officer, clearance);
             (await TextAsync(reader, "/api/v1/people?q=Canaryson")).ShouldNotContain("Canaryson");
             (await reader.GetAsync($"/api/v1/people/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
             (await TextAsync(reader, "/api/v1/search?q=Canaryson")).ShouldNotContain("Canaryson");
@@ -131,7 +131,7 @@ public abstract class DerivedClassificationTests(AppFixture fixture)
         var admin = await fixture.App.AdminClientAsync();
         (await ActivityDataset.ImportAsync(admin, ActivityDataset.Header + "\n" +
             "dc-o-secret,official_visit,2026-08-01,2026-08-03,completed,Prime Minister,,outgoing,FRA,,,Paris,Secret trip,,,secret,,\n")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var editor = await fixture.App.UserClientAsync("dc-oracle@chancery.local", Roles.Editor, ClassificationLevel.Internal);
+        var editor = await fixture.App.UserClientAsync("dc-oracle@chancery.local", Roles.Officer, ClassificationLevel.Internal);
 
         // A dry run naming the hidden trip's id; another with part_of naming it, next to a part_of naming nothing.
         async Task<IReadOnlyList<ImportProblem>> DryRun(string rows)
@@ -189,7 +189,7 @@ public abstract class DerivedClassificationTests(AppFixture fixture)
         var partId = list.RootElement.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetInt32();
         (await admin.GetFromJsonAsync<ActivityDetail>($"/api/v1/activities/{partId}", Ct))!.PartOfId.ShouldNotBeNull();
 
-        var reader = await fixture.App.UserClientAsync("dc-parent@chancery.local", Roles.Editor, ClassificationLevel.Internal);
+        var reader = await fixture.App.UserClientAsync("dc-parent@chancery.local", Roles.Officer, ClassificationLevel.Internal);
         (await reader.GetFromJsonAsync<ActivityDetail>($"/api/v1/activities/{partId}", Ct))!.PartOfId.ShouldBeNull();
         // The re-import's dry run does not show the hidden parent either.
         using var content = new StringContent(ActivityDataset.Header + "\n" +
@@ -210,7 +210,7 @@ public abstract class DerivedClassificationTests(AppFixture fixture)
         updated.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await updated.Content.ReadFromJsonAsync<PersonDetail>(Ct))!.Classification.ShouldBe("secret");
 
-        var editor = await fixture.App.UserClientAsync("dc-guard@chancery.local", Roles.Editor, ClassificationLevel.Internal);
+        var editor = await fixture.App.UserClientAsync("dc-guard@chancery.local", Roles.Officer, ClassificationLevel.Internal);
         var above = await editor.PostAsJsonAsync("/api/v1/people", new PersonInput("Vesna Canaryhigh", null, "foreign", null, null, null, null, "secret"), Ct);
         above.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await above.Content.ReadAsStringAsync(Ct)).ShouldContain("AboveClearance");
@@ -221,7 +221,7 @@ public abstract class DerivedClassificationTests(AppFixture fixture)
     {
         var user = new HttpCurrentUser(new HttpContextAccessor());
         Should.Throw<NoUserNamedException>(() => user.Clearance);
-        Should.Throw<NoUserNamedException>(() => user.IsAdministrator);
+        Should.Throw<NoUserNamedException>(() => user.IsInRole(Roles.Administrator));
     }
 }
 

@@ -84,7 +84,7 @@ public abstract class RecordBinTests(AppFixture fixture)
         (await WhereSeenAsync(admin, id, "quokkabin", "Quokkabin call with Canberra", feedUrl, otherCalls)).ShouldAllBe(s => s.Value);
 
         // The editor opens the detail page, follows Delete, and confirms.
-        var editor = await fixture.App.UserClientAsync("bin-editor@test.local", Roles.Editor, ClassificationLevel.Internal);
+        var editor = await fixture.App.UserClientAsync("bin-editor@test.local", Roles.Officer, ClassificationLevel.Internal);
         (await PageAsync(editor, $"/activities/{id}", Ct)).ShouldContain($"href=\"/activities/{id}/delete\"");
         var confirm = await PageAsync(editor, $"/activities/{id}/delete", Ct);
         confirm.ShouldContain("Xóa “Quokkabin call with Canberra”?");
@@ -125,7 +125,7 @@ public abstract class RecordBinTests(AppFixture fixture)
         var open = await ImportCallAsync(admin, "bin-api-open", "Wombatbin open call");
         var secret = await ImportCallAsync(admin, "bin-api-secret", "Wombatbin confidential call", "confidential");
         var viewer = await fixture.App.UserClientAsync("bin-viewer@test.local", Roles.Viewer, ClassificationLevel.TopSecret);
-        var editor = await fixture.App.UserClientAsync("bin-api-editor@test.local", Roles.Editor, ClassificationLevel.Internal);
+        var editor = await fixture.App.UserClientAsync("bin-api-editor@test.local", Roles.Officer, ClassificationLevel.Internal);
         var version = await VersionOfAsync(admin, open);
 
         (await viewer.DeleteAsync($"/api/v1/activities/{open}", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

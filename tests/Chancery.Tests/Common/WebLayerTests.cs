@@ -45,7 +45,7 @@ public sealed class WebLayerTests(SqliteApp fixture) : IClassFixture<SqliteApp>
     [Fact]
     public async Task Another_site_cannot_import_with_the_users_cookie_alone()
     {
-        await fixture.App.CreateUserAsync("csrf.editor@test.local", Roles.Editor, ClassificationLevel.Internal);
+        await fixture.App.CreateUserAsync("csrf.editor@test.local", Roles.Officer, ClassificationLevel.Internal);
         var browser = await PageForms.CookieClientAsync(fixture.App, "csrf.editor@test.local", ChanceryAppFactory.UserPassword, Ct);
         var csv = "reference,kind,title_vi,start_date,end_date,status,leader_name,leader_office,classification\n" +
                   "CSRF-1,incoming_visit,Tấn công,2026-01-05,2026-01-06,done,Ai đó,Prime Minister,internal\n";

@@ -45,7 +45,7 @@ public abstract class NotificationTests(DirectivesAppFixture fixture)
     {
         var app = fixture.App;
         var today = app.Clock.Today();
-        await app.CreateUserAsync("econ-officer@test.local", Roles.Editor, ClassificationLevel.Internal, "MOFA-ECON");
+        await app.CreateUserAsync("econ-officer@test.local", Roles.Officer, ClassificationLevel.Internal, "MOFA-ECON");
         await app.CreateUserAsync("mofa-chief@test.local", Roles.Viewer, ClassificationLevel.Internal, "MOFA");
         var admin = await app.AdminClientAsync();
         var ids = await CreateAsync(admin, new
@@ -125,7 +125,7 @@ public abstract class NotificationTests(DirectivesAppFixture fixture)
         second.Clock.SetUtcNow(app.Clock.GetUtcNow());
         _ = second.Server;
         var today = app.Clock.Today();
-        await app.CreateUserAsync("asia-officer@test.local", Roles.Editor, ClassificationLevel.Internal, "MOFA-ASIA1");
+        await app.CreateUserAsync("asia-officer@test.local", Roles.Officer, ClassificationLevel.Internal, "MOFA-ASIA1");
         var admin = await app.AdminClientAsync();
         var ids = await CreateAsync(admin, new
         {

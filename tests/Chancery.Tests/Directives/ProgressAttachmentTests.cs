@@ -105,13 +105,13 @@ public abstract class ProgressAttachmentTests(DirectivesAppFixture fixture)
         });
         var task = ids["Economic report"];
         var progress = await ReportAsync(admin, task);
-        await app.CreateUserAsync("attach-asia@test.local", Roles.Editor, ClassificationLevel.Internal, "MOFA-ASIA1");
+        await app.CreateUserAsync("attach-asia@test.local", Roles.Officer, ClassificationLevel.Internal, "MOFA-ASIA1");
         var asia = await app.ClientForAsync("attach-asia@test.local", ChanceryAppFactory.UserPassword);
         var refused = await AttachAsync(asia, task, progress, AgreementDocumentTests.Pdf(), "a.pdf", "application/pdf");
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("TaskNotYourUnit");
 
-        await app.CreateUserAsync("attach-econ@test.local", Roles.Editor, ClassificationLevel.Internal, "MOFA-ECON");
+        await app.CreateUserAsync("attach-econ@test.local", Roles.Officer, ClassificationLevel.Internal, "MOFA-ECON");
         var page = await PageForms.CookieClientAsync(app, "attach-econ@test.local", ChanceryAppFactory.UserPassword, Ct);
         var html = await page.GetStringAsync($"/tasks/{task}", Ct);
         html.ShouldContain($"action=\"/tasks/{task}/documents\"");

@@ -155,7 +155,7 @@ public abstract class TaskViewTests(DirectivesAppFixture fixture)
             tasks = new object[] { new { title = "Task to edit", leadUnit = "MOFA-ECON", deadline = "2025-06-30" } },
         });
         var id = ids["Task to edit"];
-        await app.CreateUserAsync("edit-econ@test.local", Roles.Editor, ClassificationLevel.Internal, "MOFA-ECON");
+        await app.CreateUserAsync("edit-econ@test.local", Roles.Officer, ClassificationLevel.Internal, "MOFA-ECON");
         var page = await PageForms.CookieClientAsync(app, "edit-econ@test.local", ChanceryAppFactory.UserPassword, Ct);
         (await page.GetStringAsync($"/tasks/{id}", Ct)).ShouldContain($"href=\"/tasks/{id}/edit\"");
         var form = await page.GetStringAsync($"/tasks/{id}/edit", Ct);

@@ -65,8 +65,8 @@ public abstract class TaskWorkflowTests(DirectivesAppFixture fixture)
     public async Task An_officer_works_on_their_units_tasks_and_those_below_not_on_another_units()
     {
         var app = fixture.App;
-        await app.CreateUserAsync("asia1-officer@test.local", Roles.Editor, ClassificationLevel.Internal, "MOFA-ASIA1");
-        await app.CreateUserAsync("mofa-officer@test.local", Roles.Editor, ClassificationLevel.Internal, "MOFA");
+        await app.CreateUserAsync("asia1-officer@test.local", Roles.Officer, ClassificationLevel.Internal, "MOFA-ASIA1");
+        await app.CreateUserAsync("mofa-officer@test.local", Roles.Officer, ClassificationLevel.Internal, "MOFA");
         var admin = await app.AdminClientAsync();
         var ids = await CreateAsync(admin, new
         {
@@ -99,7 +99,7 @@ public abstract class TaskWorkflowTests(DirectivesAppFixture fixture)
     public async Task A_directive_created_with_its_tasks_through_the_page_then_progress_and_done_through_the_task_page()
     {
         var app = fixture.App;
-        await app.CreateUserAsync("econ-editor@test.local", Roles.Editor, ClassificationLevel.Internal, "MOFA-ECON");
+        await app.CreateUserAsync("econ-editor@test.local", Roles.Officer, ClassificationLevel.Internal, "MOFA-ECON");
         var page = await PageForms.CookieClientAsync(app, "econ-editor@test.local", ChanceryAppFactory.UserPassword, Ct);
         var created = await PageForms.PostAsync(page, "/directives/new", "directive-create", new()
         {

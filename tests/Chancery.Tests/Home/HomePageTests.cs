@@ -123,8 +123,8 @@ public abstract partial class HomePageTests(ClockedAppFixture fixture)
     [Fact]
     public async Task Recent_changes_show_an_edit_in_the_readers_unit_but_never_a_secret_records_change_to_an_internal_reader()
     {
-        await fixture.App.CreateUserAsync("unit-editor@test.local", Roles.Editor, ClassificationLevel.Secret, "MOFA-ASIA1");
-        await fixture.App.CreateUserAsync("other-editor@test.local", Roles.Editor, ClassificationLevel.Secret, "MOFA-AMER");
+        await fixture.App.CreateUserAsync("unit-editor@test.local", Roles.Officer, ClassificationLevel.Secret, "MOFA-ASIA1");
+        await fixture.App.CreateUserAsync("other-editor@test.local", Roles.Officer, ClassificationLevel.Secret, "MOFA-AMER");
         await fixture.App.CreateUserAsync("unit-reader@test.local", Roles.Viewer, ClassificationLevel.Internal, "MOFA-ASIA1");
         var editor = await fixture.App.ClientForAsync("unit-editor@test.local", ChanceryAppFactory.UserPassword);
         var other = await fixture.App.ClientForAsync("other-editor@test.local", ChanceryAppFactory.UserPassword);

@@ -111,7 +111,7 @@ public abstract class PartnerEditingTests(AppFixture fixture)
     [Fact]
     public async Task An_editor_cannot_classify_an_event_above_their_own_clearance()
     {
-        var client = await fixture.App.UserClientAsync("editor-internal@test.local", Roles.Editor, ClassificationLevel.Internal);
+        var client = await fixture.App.UserClientAsync("editor-internal@test.local", Roles.Officer, ClassificationLevel.Internal);
 
         var response = await client.PostAsJsonAsync("/api/v1/partners/CHN/events",
             new { level = "strategic", establishedDate = "1999", classification = "secret" }, Ct);

@@ -156,7 +156,7 @@ public abstract partial class PartnerPagesTests(AppFixture fixture)
         (await PageAsync(client, "/api/v1/partners/XPB", Ct)).ShouldNotContain("2019-04"); // nothing stored yet
 
         // Another editor cannot see or confirm someone else's upload.
-        var other = await fixture.App.UserClientAsync("other-editor@test.local", Roles.Editor, ClassificationLevel.Internal);
+        var other = await fixture.App.UserClientAsync("other-editor@test.local", Roles.Officer, ClassificationLevel.Internal);
         var othersView = await PageAsync(other, previewUrl, Ct);
         othersView.ShouldNotContain("Xem trước: 1");
         othersView.ShouldContain("không còn chờ xác nhận");

@@ -25,7 +25,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     }
 
     public int? UnitId => int.TryParse(Principal?.FindFirstValue(ChanceryClaims.Unit), out var id) ? id : null;
-    public bool IsAdministrator => Principal?.IsInRole(Roles.Administrator) ?? false;
+    public bool IsInRole(string role) => Principal?.IsInRole(role) ?? false;
 }
 
 /// <summary>A database context was used outside a request without being told whom it works for.</summary>

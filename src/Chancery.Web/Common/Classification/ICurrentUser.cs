@@ -1,14 +1,15 @@
 namespace Chancery.Web.Common.Classification;
 
-/// <summary>Who is asking: the signed-in user's id, clearance and unit. Read by the DbContext's
-/// classification filter and by the audit trail.</summary>
+/// <summary>Who is asking: the signed-in user's id, clearance, unit and roles. Read by the DbContext's
+/// classification filter, the audit trail and the role checks (<c>Common/Security/RolePowers</c>).</summary>
 public interface ICurrentUser
 {
     string? UserId { get; }
     string? UserName { get; }
     ClassificationLevel Clearance { get; }
     int? UnitId { get; }
-    bool IsAdministrator { get; }
+    /// <summary>Whether the user holds the role (one of <c>Roles.All</c>).</summary>
+    bool IsInRole(string role);
 }
 
 /// <summary>For work outside a request (start-up seeding, migrations, the demo loader): sees everything.</summary>
@@ -19,7 +20,7 @@ public sealed class SystemUser : ICurrentUser
     public string? UserName => "system";
     public ClassificationLevel Clearance => ClassificationLevel.TopSecret;
     public int? UnitId => null;
-    public bool IsAdministrator => true;
+    public bool IsInRole(string role) => role == Security.Roles.Administrator;
 }
 
 /// <summary>Nobody in particular: public records only. What a database context sees until it is
@@ -31,5 +32,5 @@ public sealed class AnonymousUser : ICurrentUser
     public string? UserName => null;
     public ClassificationLevel Clearance => ClassificationLevel.Public;
     public int? UnitId => null;
-    public bool IsAdministrator => false;
+    public bool IsInRole(string role) => false;
 }

@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Documents;
 using Chancery.Web.Common.Writing;

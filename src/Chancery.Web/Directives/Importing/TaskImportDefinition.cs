@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using System.Globalization;
 using Chancery.Web.Common.Api;
 using Chancery.Web.Common.Classification;

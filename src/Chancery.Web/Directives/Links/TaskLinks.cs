@@ -1,3 +1,4 @@
+using Chancery.Web.Common.Security;
 using Chancery.Web.Activities;
 using Chancery.Web.Agreements;
 using Chancery.Web.Commitments;

@@ -12,5 +12,6 @@ public sealed class RecipientReader(ChanceryUser user) : ICurrentUser
     public string? UserName => user.UserName;
     public ClassificationLevel Clearance => user.Clearance;
     public int? UnitId => user.UnitId;
-    public bool IsAdministrator => false;
+    /// <summary>A warning only reads; the recipient's roles grant nothing here.</summary>
+    public bool IsInRole(string role) => false;
 }
