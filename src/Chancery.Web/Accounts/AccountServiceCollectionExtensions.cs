@@ -60,6 +60,8 @@ public static class AccountServiceCollectionExtensions
 
         services.AddSingleton<SignInFailureLimiter>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<TwoFactorRule>();
+        services.AddScoped<Authenticator>();
         services.AddScoped<AdministratorSeeder>();
         services.AddScoped<UserQueries>();
         services.AddScoped<UserWriter>();

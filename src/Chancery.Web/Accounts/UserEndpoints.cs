@@ -16,6 +16,8 @@ public static class UserEndpoints
         group.MapGet("/{id}", Get).WithSummary("One account.");
         group.MapPut("/{id}", Update)
             .WithSummary("Changes an account's name, unit, role, clearance (up to the caller's own) and lock. Every change ends the account's sessions and tokens at once.");
+        group.MapPost("/{id}/authenticator/reset", ResetAuthenticator)
+            .WithSummary("Forgets the account's authenticator app and recovery codes (a lost phone), audited; the owner sets up a new one at the next sign-in. Ends the account's sessions.");
         return api;
     }
 
@@ -31,6 +33,10 @@ public static class UserEndpoints
     private static async Task<Results<Ok<UserItem>, NotFound, ValidationProblem, ConflictProblem<UserItem>>> Update(
         string id, UpdateUserRequest request, UserWriter writer, ErrorWords words, CancellationToken ct) =>
         (await writer.UpdateAsync(id, request, ct)).ToSaved(words);
+
+    private static async Task<Results<Ok<UserItem>, NotFound, ValidationProblem, ConflictProblem<UserItem>>> ResetAuthenticator(
+        string id, UserWriter writer, ErrorWords words, CancellationToken ct) =>
+        (await writer.ResetAuthenticatorAsync(id, ct)).ToSaved(words);
 
     private static async Task<Results<Created<UserItem>, NotFound, ValidationProblem, ConflictProblem<UserItem>>> Create(
         CreateUserRequest request, UserWriter writer, ErrorWords words, CancellationToken ct) =>

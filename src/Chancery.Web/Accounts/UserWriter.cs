@@ -16,7 +16,7 @@ namespace Chancery.Web.Accounts;
 /// Nobody hands out more than they hold: a clearance above the writer's own is refused, and an
 /// account cleared above the writer cannot be changed by them (they could otherwise lower and
 /// take it over).
-public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContext db, UserQueries queries, ICurrentUser writer, TimeProvider clock)
+public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContext db, UserQueries queries, ICurrentUser writer, TimeProvider clock, Authenticator authenticator)
 {
     public async Task<WriteOutcome<UserItem>> CreateAsync(CreateUserRequest request, CancellationToken ct = default)
     {
@@ -83,6 +83,19 @@ public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContex
             await Common.Audit.AuditEvents.RecordAsync(db, clock, Common.Audit.AuditAction.PasswordChanged, Common.Audit.AuditEvents.UserType, user.Id,
                 new Dictionary<string, string?> { ["Email"] = user.Email }, Common.Classification.ClassificationLevel.Public, CancellationToken.None);
         return problems;
+    }
+
+    /// <summary>Forgets an account's authenticator (a lost or replaced phone), audited; its owner sets up a
+    /// new one at the next sign-in (required from confidential up). Every session of the account ends.
+    /// Like any change, refused for an account cleared above the administrator.</summary>
+    public async Task<WriteOutcome<UserItem>> ResetAuthenticatorAsync(string id, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return WriteOutcome<UserItem>.NotFound();
+        if (user.Clearance > writer.Clearance)
+            return WriteOutcome<UserItem>.Invalid(new Problems().Add("clearance", "AccountAboveYours"));
+        await authenticator.ResetAsync(user);
+        return await queries.GetAsync(user.Id, ct) is { } item ? WriteOutcome<UserItem>.Saved(item) : WriteOutcome<UserItem>.NotFound();
     }
 
     /// <summary>Locks until unlocked (no end date), or lifts the lock. Renews the security stamp so
