@@ -51,13 +51,20 @@ public sealed class Authenticator(UserManager<ChanceryUser> users, IUserStore<Ch
     public static string Compact(string? typed) =>
         new((typed ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
 
+    /// <summary>A recovery code as Identity stores it (<c>XXXXX-XXXXX</c>, upper case), however it was typed.</summary>
+    public static string RecoveryForm(string? typed)
+    {
+        var compact = Compact(typed).ToUpperInvariant();
+        return compact.Length == 10 ? compact[..5] + "-" + compact[5..] : compact;
+    }
+
     /// <summary>Checks a code from the app, or redeems a recovery code (which then stops working).</summary>
     public async Task<bool> VerifyAsync(ChanceryUser user, SecondFactor factor)
     {
         if (!string.IsNullOrWhiteSpace(factor.Code))
             return await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Compact(factor.Code));
         if (!string.IsNullOrWhiteSpace(factor.RecoveryCode))
-            return (await users.RedeemTwoFactorRecoveryCodeAsync(user, Compact(factor.RecoveryCode))).Succeeded;
+            return (await users.RedeemTwoFactorRecoveryCodeAsync(user, RecoveryForm(factor.RecoveryCode))).Succeeded;
         return false;
     }
 
