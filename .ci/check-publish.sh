@@ -15,7 +15,7 @@ git clone -q "$repo" "$work/clone"
 dotnet publish "$work/clone/src/Chancery.Web" -c Release -o "$work/publish" -v q -nologo </dev/null
 
 (cd "$work/publish" && exec env ConnectionStrings__Chancery="Data Source=$work/check.db" \
-  DataProtection__AllowUnencryptedKeys=true Admin__Email=admin@test.local Admin__Password='Admin-Password-2026!' dotnet Chancery.Web.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
+  DataProtection__AllowUnencryptedKeys=true SignIn__TwoFactorFrom=none Admin__Email=admin@test.local Admin__Password='Admin-Password-2026!' dotnet Chancery.Web.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
 app_pid=$!
 for _ in $(seq 1 90); do
   curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break

@@ -40,7 +40,7 @@ $BENCH import --csv /tmp/bench-100k.csv --provider postgres --connection "$PG;Da
 echo "== (b) activity list under load (PostgreSQL, 500k activities)"
 LIST_PG="$PG;Database=$PG_DB"
 QUERY="from=2024-01-01&to=2024-12-31&kind=bilateral_meeting&page=3&pageSize=50"
-ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnencryptedKeys=true Admin__Email=admin@chancery.local Admin__Password=Chancery-Admin-2026 Database__Provider=postgres \
+ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnencryptedKeys=true SignIn__TwoFactorFrom=none Admin__Email=admin@chancery.local Admin__Password=Chancery-Admin-2026 Database__Provider=postgres \
   ConnectionStrings__Chancery="$LIST_PG" Logging__LogLevel__Default=Warning \
   dotnet src/Chancery.Web/bin/Release/net10.0/Chancery.Web.dll --urls http://127.0.0.1:5393 & APP=$!
 $BENCH bare --provider postgres --connection "$LIST_PG" --urls http://127.0.0.1:5391 & BARE=$!

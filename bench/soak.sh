@@ -27,7 +27,7 @@ psql "postgresql://postgres:postgres@127.0.0.1/postgres" -q -c "DROP DATABASE IF
 
 start_instance() {
   ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnencryptedKeys=true Database__Provider=postgres ConnectionStrings__Chancery="$PG;Database=$DB" \
-    Admin__Email=admin@chancery.local Admin__Password=Chancery-Admin-2026 Logging__LogLevel__Default=Warning \
+    Admin__Email=admin@chancery.local SignIn__TwoFactorFrom=none Admin__Password=Chancery-Admin-2026 Logging__LogLevel__Default=Warning \
     dotnet src/Chancery.Web/bin/Release/net10.0/Chancery.Web.dll --urls "http://127.0.0.1:$1" > "$WORK/app-$1.log" 2>&1 &
   echo $!
 }

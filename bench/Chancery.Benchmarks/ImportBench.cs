@@ -22,6 +22,7 @@ public static class ImportBench
         start.Environment["Admin__Email"] = "admin@chancery.local";
         // A throwaway database: the Production check for encrypted data-protection keys is waived on purpose.
         start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
+        start.Environment["SignIn__TwoFactorFrom"] = "none"; // the bench signs in with the password alone
         start.Environment["Admin__Password"] = "Chancery-Admin-2026";
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

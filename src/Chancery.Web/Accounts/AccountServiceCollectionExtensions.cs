@@ -59,6 +59,8 @@ public static class AccountServiceCollectionExtensions
 
         services.AddSingleton<SignInFailureLimiter>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<TwoFactorRule>();
+        services.AddScoped<Authenticator>();
         services.AddScoped<AdministratorSeeder>();
         services.AddScoped<AccountScope>();
         services.AddScoped<UserQueries>();

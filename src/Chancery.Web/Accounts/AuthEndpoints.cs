@@ -18,7 +18,8 @@ public static class AuthEndpoints
             .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .WithSummary("Sign in with email and password; answers a bearer token (accessToken) for the API.");
+            .WithSummary("Sign in with email and password, plus twoFactorCode (the authenticator app's six digits) or twoFactorRecoveryCode "
+                + "for an account that uses an authenticator (every account cleared confidential or above); answers a bearer token (accessToken) for the API.");
         group.MapPost("/refresh", Refresh).AllowAnonymous()
             .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -28,7 +29,10 @@ public static class AuthEndpoints
         return api;
     }
 
-    public sealed record LoginRequest([property: Required, EmailAddress] string Email, [property: Required] string Password);
+    /// <summary>The second factor goes in the same request: <c>twoFactorCode</c> from the authenticator app,
+    /// or one of the account's <c>twoFactorRecoveryCode</c>s (each works once).</summary>
+    public sealed record LoginRequest([property: Required, EmailAddress] string Email, [property: Required] string Password,
+        string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
     public sealed record RefreshRequest([property: Required] string RefreshToken);
 
@@ -38,9 +42,17 @@ public static class AuthEndpoints
     /// ({ tokenType, accessToken, expiresIn, refreshToken }).</summary>
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, PasswordSignIn signIn)
     {
-        var verdict = await signIn.SignInAsync(request.Email, request.Password, persistent: false, IdentityConstants.BearerScheme);
+        var verdict = await signIn.SignInAsync(request.Email, request.Password, persistent: false, IdentityConstants.BearerScheme,
+            new SecondFactor(request.TwoFactorCode, request.TwoFactorRecoveryCode));
         return verdict switch
         {
+            // Said only after the right password: the second factor is what is missing, and a client must know which.
+            SignInVerdict.SecondFactorNeeded => SecondFactorProblem("second_factor_required", "Second factor required",
+                "This account signs in with an authenticator: send twoFactorCode (the app's six digits) or twoFactorRecoveryCode."),
+            SignInVerdict.WrongSecondFactor => SecondFactorProblem("second_factor_wrong", "Wrong second factor",
+                "The authenticator code (or recovery code) is wrong or has expired."),
+            SignInVerdict.EnrolmentNeeded => SecondFactorProblem("authenticator_not_set_up", "Authenticator not set up",
+                "This account's clearance requires an authenticator; set it up by signing in on the sign-in page first."),
             SignInVerdict.SignedIn => TypedResults.Empty,
             SignInVerdict.TooManyAttempts => TypedResults.Problem("Too many failed sign-ins from this address; wait a minute and try again.",
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Too many attempts"),
@@ -49,6 +61,10 @@ public static class AuthEndpoints
             _ => TypedResults.Problem("Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed"),
         };
     }
+
+    private static ProblemHttpResult SecondFactorProblem(string code, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: title,
+            extensions: new Dictionary<string, object?> { ["code"] = code });
 
     /// <summary>The refresh token is the bearer handler's own protected ticket; it is honoured while it has
     /// not expired and the account's security stamp is the one it was issued under (as Identity's own

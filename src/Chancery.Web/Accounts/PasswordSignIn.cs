@@ -2,11 +2,24 @@ using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Security;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace Chancery.Web.Accounts;
 
-public enum SignInVerdict { SignedIn, WrongCredentials, LockedOut, TooManyAttempts }
+public enum SignInVerdict
+{
+    SignedIn, WrongCredentials, LockedOut, TooManyAttempts,
+    /// <summary>The password was right; the account signs in with an authenticator code too and none was given.</summary>
+    SecondFactorNeeded,
+    /// <summary>The password was right; the authenticator or recovery code was not.</summary>
+    WrongSecondFactor,
+    /// <summary>The password was right; the account's clearance requires an authenticator it has not set up yet.</summary>
+    EnrolmentNeeded,
+    /// <summary>The page's second step came without a pending password step (expired after five minutes, or never made).</summary>
+    StartAgain,
+}
 
 /// <summary>The one way to sign in with a password, for the sign-in page and the API.
 /// <list type="bullet">
@@ -17,58 +30,153 @@ public enum SignInVerdict { SignedIn, WrongCredentials, LockedOut, TooManyAttemp
 /// balancer the limit applies per instance, which still caps guessing at a few per second.</item>
 /// <item>An unknown email costs the same time as a wrong password (a hash is verified either way),
 /// so timing does not tell which emails have accounts.</item>
-/// <item>Locks set by an administrator still hold.</item></list></summary>
+/// <item>Locks set by an administrator still hold.</item>
+/// <item>An account that signs in with an authenticator (<see cref="TwoFactorRule"/>) needs its code too.
+/// A wrong code counts toward the same per-address limit as a wrong password, and never locks the
+/// account either (Identity's own two-factor sign-in would count it toward a lock-out). The API takes
+/// the code in the same request; the page asks for it on a second page, carrying the password step in
+/// Identity's short-lived two-factor cookie (five minutes).</item></list></summary>
 public sealed class PasswordSignIn(
     SignInManager<ChanceryUser> signIn, IPasswordHasher<ChanceryUser> hasher, SignInFailureLimiter limiter, IHttpContextAccessor http,
-    Chancery.Web.Data.ChanceryDbContext db, TimeProvider clock)
+    Chancery.Web.Data.ChanceryDbContext db, TimeProvider clock, TwoFactorRule rule, Authenticator authenticator)
 {
-    public async Task<SignInVerdict> SignInAsync(string email, string password, bool persistent, string scheme)
+    /// <summary>The claim of the pending (password-only) step that says "remember me" was ticked.</summary>
+    private const string PersistentClaim = "chancery:persistent";
+
+    public async Task<SignInVerdict> SignInAsync(string email, string password, bool persistent, string scheme, SecondFactor? second = null)
     {
-        var verdict = await VerdictAsync(email, password, persistent, scheme);
+        var verdict = await VerdictAsync(email, password, persistent, scheme, second);
         await AuditAsync(verdict, email, scheme);
         return verdict;
     }
 
+    /// <summary>The page's second step: the code typed after the password step of the last five minutes.</summary>
+    public async Task<SignInVerdict> CompleteAsync(SecondFactor second)
+    {
+        if (limiter.IsBlocked(Client)) return SignInVerdict.TooManyAttempts;
+        var (user, persistent) = await PendingAsync();
+        if (user is null) return SignInVerdict.StartAgain;
+        _found = user;
+        var verdict = await SecondStepAsync(user, persistent, IdentityConstants.ApplicationScheme, second);
+        await AuditAsync(verdict, user.Email ?? "", IdentityConstants.ApplicationScheme);
+        return verdict;
+    }
+
+    /// <summary>The account whose password was just checked on the page and who now owes a code or an
+    /// enrolment; null when there is none (or it has been locked meanwhile).</summary>
+    public async Task<(ChanceryUser? User, bool Persistent)> PendingAsync()
+    {
+        var context = http.HttpContext;
+        if (context is null) return (null, false);
+        var pending = await context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        if (pending.Principal?.FindFirstValue(ClaimTypes.Name) is not { } id) return (null, false);
+        var user = await signIn.UserManager.FindByIdAsync(id);
+        if (user is null || await signIn.UserManager.IsLockedOutAsync(user)) return (null, false);
+        return (user, pending.Principal.HasClaim(PersistentClaim, "1"));
+    }
+
+    /// <summary>Ends the pending step and signs the account in on the page, after the code proved
+    /// the second factor (used by the enrolment page once the new authenticator's first code is right).</summary>
+    public async Task FinishEnrolmentAsync(ChanceryUser user, bool persistent)
+    {
+        await http.HttpContext!.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+        await signIn.SignInAsync(user, persistent, SecondFactorMethod);
+        _found = user;
+        _secondFactor = "authenticator_enrolled";
+        await AuditAsync(SignInVerdict.SignedIn, user.Email ?? "", IdentityConstants.ApplicationScheme);
+    }
+
+    /// <summary>The authentication method (<c>amr</c>) of a sign-in with both factors.</summary>
+    public const string SecondFactorMethod = "mfa";
+
+    private string Client => http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "local";
+
     /// <summary>Every sign-in and every refused one (with the name tried, whether or not an account has it)
     /// goes into the audit trail; refusals for too many attempts do not (the limiter caps what a stranger
-    /// can write there).</summary>
+    /// can write there). A password step that now waits for a code is not an event yet.</summary>
     private async Task AuditAsync(SignInVerdict verdict, string email, string scheme)
     {
-        if (verdict == SignInVerdict.TooManyAttempts) return;
+        if (verdict is SignInVerdict.TooManyAttempts or SignInVerdict.StartAgain) return;
+        if (verdict is SignInVerdict.SecondFactorNeeded or SignInVerdict.EnrolmentNeeded && scheme != IdentityConstants.BearerScheme) return;
         var user = _found;
+        var signedIn = verdict == SignInVerdict.SignedIn;
         var details = new Dictionary<string, string?>
         {
-            [verdict == SignInVerdict.SignedIn ? "Email" : "NameTried"] = email,
+            [signedIn ? "Email" : "NameTried"] = email,
             ["Address"] = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
             ["Via"] = scheme == IdentityConstants.BearerScheme ? "api" : "page",
         };
-        var action = verdict == SignInVerdict.SignedIn ? AuditAction.SignedIn : AuditAction.SignInFailed;
-        var actor = verdict == SignInVerdict.SignedIn ? (user?.Id, user?.Email) : (null, email);
+        if (signedIn && _secondFactor is not null) details["SecondFactor"] = _secondFactor;
+        if (!signedIn && verdict is SignInVerdict.WrongSecondFactor or SignInVerdict.SecondFactorNeeded or SignInVerdict.EnrolmentNeeded)
+            details["Reason"] = verdict switch
+            {
+                SignInVerdict.WrongSecondFactor => "wrong_second_factor",
+                SignInVerdict.SecondFactorNeeded => "second_factor_missing",
+                _ => "authenticator_not_set_up",
+            };
+        var action = signedIn ? AuditAction.SignedIn : AuditAction.SignInFailed;
+        var actor = signedIn ? (user?.Id, user?.Email) : (null, email);
         await AuditEvents.RecordAsync(db, clock, action, AuditEvents.UserType, user?.Id ?? "", details,
             Common.Classification.ClassificationLevel.Public, CancellationToken.None, actor);
     }
 
     private ChanceryUser? _found;
+    /// <summary>The second factor that completed this sign-in, for the audit entry.</summary>
+    private string? _secondFactor;
 
-    private async Task<SignInVerdict> VerdictAsync(string email, string password, bool persistent, string scheme)
+    private async Task<SignInVerdict> VerdictAsync(string email, string password, bool persistent, string scheme, SecondFactor? second)
     {
-        var client = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "local";
-        if (limiter.IsBlocked(client)) return SignInVerdict.TooManyAttempts;
+        if (limiter.IsBlocked(Client)) return SignInVerdict.TooManyAttempts;
 
         var user = _found = await signIn.UserManager.FindByEmailAsync(email);
         if (user is null)
         {
             hasher.VerifyHashedPassword(DecoyUser, DecoyHash, password);
-            limiter.RecordFailure(client);
+            limiter.RecordFailure(Client);
             return SignInVerdict.WrongCredentials;
         }
 
-        signIn.AuthenticationScheme = scheme;
-        var result = await signIn.PasswordSignInAsync(user, password, persistent, lockoutOnFailure: false);
-        if (result.Succeeded) return SignInVerdict.SignedIn;
+        // Checks the password and the lock without signing in: whether a sign-in follows depends on the second factor.
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
         if (result.IsLockedOut) return SignInVerdict.LockedOut;
-        limiter.RecordFailure(client);
-        return SignInVerdict.WrongCredentials;
+        if (!result.Succeeded)
+        {
+            limiter.RecordFailure(Client);
+            return SignInVerdict.WrongCredentials;
+        }
+
+        if (!rule.Asks(user))
+        {
+            signIn.AuthenticationScheme = scheme;
+            await signIn.SignInAsync(user, persistent, "pwd");
+            return SignInVerdict.SignedIn;
+        }
+        if (scheme == IdentityConstants.BearerScheme)
+            return user.TwoFactorEnabled ? await SecondStepAsync(user, persistent, scheme, second) : SignInVerdict.EnrolmentNeeded;
+
+        // The page: remember the password step for five minutes in Identity's two-factor cookie, then
+        // ask for the code (or the enrolment) on the next page.
+        var pending = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
+        pending.AddClaim(new Claim(ClaimTypes.Name, user.Id));
+        if (persistent) pending.AddClaim(new Claim(PersistentClaim, "1"));
+        await http.HttpContext!.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(pending));
+        return user.TwoFactorEnabled ? SignInVerdict.SecondFactorNeeded : SignInVerdict.EnrolmentNeeded;
+    }
+
+    private async Task<SignInVerdict> SecondStepAsync(ChanceryUser user, bool persistent, string scheme, SecondFactor? second)
+    {
+        if (second is not { Given: true }) return SignInVerdict.SecondFactorNeeded;
+        if (!await authenticator.VerifyAsync(user, second))
+        {
+            limiter.RecordFailure(Client);
+            return SignInVerdict.WrongSecondFactor;
+        }
+        _secondFactor = second.Kind;
+        if (scheme == IdentityConstants.ApplicationScheme) await http.HttpContext!.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        signIn.AuthenticationScheme = scheme;
+        await signIn.SignInAsync(user, persistent, SecondFactorMethod);
+        return SignInVerdict.SignedIn;
     }
 
     private static readonly ChanceryUser DecoyUser = new() { UserName = "decoy" };

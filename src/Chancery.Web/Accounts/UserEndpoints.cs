@@ -16,6 +16,8 @@ public static class UserEndpoints
         group.MapGet("/{id}", Get).WithSummary("One account the caller manages (403 for another).");
         group.MapPut("/{id}", Update)
             .WithSummary("Changes an account the caller manages (403 for another): name, unit, role and clearance (nothing above what the caller may grant) and lock. Every change ends the account's sessions and tokens at once.");
+        group.MapPost("/{id}/authenticator/reset", ResetAuthenticator)
+            .WithSummary("Forgets the account's authenticator app and recovery codes (a lost phone), audited; the owner sets up a new one at the next sign-in. Ends the account's sessions. 403 for an account the caller does not manage.");
         return api;
     }
 
@@ -51,6 +53,20 @@ public static class UserEndpoints
         await scope.ExistsAsync(id, ct) && !await scope.MayManageAsync(id, ct)
             ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: words.Word("AccountNotYours", []))
             : null;
+
+    private static async Task<Results<Ok<UserItem>, NotFound, ValidationProblem, ConflictProblem<UserItem>, ProblemHttpResult>> ResetAuthenticator(
+        string id, UserWriter writer, AccountScope scope, ErrorWords words, CancellationToken ct)
+    {
+        if (await RefusedAsync(id, scope, words, ct) is { } refused) return refused;
+        return (await writer.ResetAuthenticatorAsync(id, ct)).ToSaved(words).Result switch
+        {
+            Ok<UserItem> ok => ok,
+            NotFound notFound => notFound,
+            ValidationProblem invalid => invalid,
+            ConflictProblem<UserItem> conflict => conflict,
+            var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name}"),
+        };
+    }
 
     private static async Task<Results<Created<UserItem>, NotFound, ValidationProblem, ConflictProblem<UserItem>>> Create(
         CreateUserRequest request, UserWriter writer, ErrorWords words, CancellationToken ct) =>

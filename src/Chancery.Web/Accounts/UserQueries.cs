@@ -28,7 +28,7 @@ public sealed class UserQueries(ChanceryDbContext db, TimeProvider clock, Accoun
     {
         IQueryable<Unit> units = db.Units;
         var list = await db.Users.AsNoTracking().Where(u => id == null || u.Id == id).OrderBy(u => u.Email)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.UnitId, UnitCode = units.Where(x => x.Id == u.UnitId).Select(x => x.Code).FirstOrDefault(), u.Clearance, u.LockoutEnd })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.UnitId, UnitCode = units.Where(x => x.Id == u.UnitId).Select(x => x.Code).FirstOrDefault(), u.Clearance, u.LockoutEnd, u.TwoFactorEnabled })
             .ToListAsync(ct);
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
                            where id == null || ur.UserId == id select new { ur.UserId, r.Name })
@@ -37,7 +37,7 @@ public sealed class UserQueries(ChanceryDbContext db, TimeProvider clock, Accoun
         // LockoutEnd is compared in memory: SQLite cannot order or compare DateTimeOffset.
         var now = clock.GetUtcNow();
         return list.Select(u => new UserItem(u.Id, u.Email ?? "", u.DisplayName, u.UnitId, u.UnitCode,
-                Roles.All.Where(r => rolesByUser[u.Id].Contains(r)).ToArray(), u.Clearance.ToCode(), u.LockoutEnd > now))
+                Roles.All.Where(r => rolesByUser[u.Id].Contains(r)).ToArray(), u.Clearance.ToCode(), u.LockoutEnd > now, u.TwoFactorEnabled))
             .ToList();
     }
 }

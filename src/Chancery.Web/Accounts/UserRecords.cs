@@ -12,4 +12,5 @@ public sealed record UpdateUserRequest(string? DisplayName, int? UnitId, [proper
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword, string? ConfirmPassword);
 
 public sealed record UserItem(
-    string Id, string Email, string DisplayName, int? UnitId, string? UnitCode, string[] Roles, [property: CodeSet(typeof(ClassificationLevel))] string Clearance, bool LockedOut);
+    string Id, string Email, string DisplayName, int? UnitId, string? UnitCode, string[] Roles, [property: CodeSet(typeof(ClassificationLevel))] string Clearance, bool LockedOut,
+    bool TwoFactorEnabled = false);

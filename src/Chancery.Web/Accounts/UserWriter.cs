@@ -18,7 +18,7 @@ namespace Chancery.Web.Accounts;
 /// take it over). A role is given only from what <see cref="AccountScope"/> lets the writer grant, an
 /// account only placed in a unit it lets them use, and only accounts it lets them manage are changed
 /// (a unit manager: the officers and viewers of their unit subtree).
-public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContext db, UserQueries queries, ICurrentUser writer, AccountScope scope, TimeProvider clock)
+public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContext db, UserQueries queries, ICurrentUser writer, AccountScope scope, TimeProvider clock, Authenticator authenticator)
 {
     public async Task<WriteOutcome<UserItem>> CreateAsync(CreateUserRequest request, CancellationToken ct = default)
     {
@@ -88,6 +88,19 @@ public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContex
             await Common.Audit.AuditEvents.RecordAsync(db, clock, Common.Audit.AuditAction.PasswordChanged, Common.Audit.AuditEvents.UserType, user.Id,
                 new Dictionary<string, string?> { ["Email"] = user.Email }, Common.Classification.ClassificationLevel.Public, CancellationToken.None);
         return problems;
+    }
+
+    /// <summary>Forgets an account's authenticator (a lost or replaced phone), audited; its owner sets up a
+    /// new one at the next sign-in (required from confidential up). Every session of the account ends.
+    /// Like any change, refused for an account cleared above the administrator.</summary>
+    public async Task<WriteOutcome<UserItem>> ResetAuthenticatorAsync(string id, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null || !await scope.MayManageAsync(id, ct)) return WriteOutcome<UserItem>.NotFound();
+        if (user.Clearance > writer.Clearance)
+            return WriteOutcome<UserItem>.Invalid(new Problems().Add("clearance", "AccountAboveYours"));
+        await authenticator.ResetAsync(user);
+        return await queries.GetAsync(user.Id, ct) is { } item ? WriteOutcome<UserItem>.Saved(item) : WriteOutcome<UserItem>.NotFound();
     }
 
     /// <summary>Locks until unlocked (no end date), or lifts the lock. Renews the security stamp so

@@ -44,5 +44,7 @@ public static class AppProcess
         ["Documents:Folder"] = documents,
         ["Admin:Email"] = ChanceryAppFactory.AdminEmail,
         ["Admin:Password"] = ChanceryAppFactory.AdminPassword,
+        // As in ChanceryAppFactory: these processes are signed in to with the password alone.
+        ["SignIn:TwoFactorFrom"] = "none",
     };
 }

@@ -79,6 +79,9 @@ public class ChanceryAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests sign in with passwords alone; the two-factor tests (TwoFactorSignInTests) set it back to
+        // the production default, confidential and above.
+        builder.UseSetting("SignIn:TwoFactorFrom", "none");
         // Small import batches, so that files of a few thousand rows are stored in several.
         builder.UseSetting("Import:BatchRows", "1000");
         // Uploaded documents go to a folder of the test's own, not the clone's data/documents.

@@ -46,4 +46,8 @@ public enum AuditAction
     Exported = 10,
     /// <summary>A calendar feed was read with its token.</summary>
     FeedRead = 11,
+    /// <summary>An account set up its authenticator app (two-factor sign-in).</summary>
+    AuthenticatorEnrolled = 12,
+    /// <summary>An administrator reset an account's authenticator (a lost phone): it must be set up again.</summary>
+    AuthenticatorReset = 13,
 }
