@@ -149,6 +149,30 @@ public abstract partial class HomePageTests(ClockedAppFixture fixture)
     }
 
     [Fact]
+    public async Task Recent_changes_are_the_units_ten_newest_across_its_members_newest_first()
+    {
+        await fixture.App.CreateUserAsync("merge-a@test.local", Roles.Editor, ClassificationLevel.Internal, "MOFA-EURO");
+        await fixture.App.CreateUserAsync("merge-b@test.local", Roles.Editor, ClassificationLevel.Internal, "MOFA-EURO");
+        await fixture.App.CreateUserAsync("merge-reader@test.local", Roles.Viewer, ClassificationLevel.Internal, "MOFA-EURO");
+        var a = await fixture.App.ClientForAsync("merge-a@test.local", ChanceryAppFactory.UserPassword);
+        var b = await fixture.App.ClientForAsync("merge-b@test.local", ChanceryAppFactory.UserPassword);
+        var reader = await fixture.App.ClientForAsync("merge-reader@test.local", ChanceryAppFactory.UserPassword);
+
+        // One member's older work, then eleven changes by the other, then the first member again.
+        await CreateActivityAsync(a, "Europe's oldest visit", null);
+        for (var i = 1; i <= 11; i++) await CreateActivityAsync(b, $"Europe's visit no. {i:00}", null);
+        await CreateActivityAsync(a, "Europe's newest visit", null);
+
+        var changes = Between(await PageAsync(reader, "/", Ct), "class=\"home-changes\"", "</section>");
+
+        changes.ShouldContain("Europe's newest visit");
+        changes.IndexOf("Europe's newest visit", StringComparison.Ordinal).ShouldBeLessThan(changes.IndexOf("Europe's visit no. 11", StringComparison.Ordinal));
+        changes.ShouldContain("Europe's visit no. 11");
+        changes.ShouldNotContain("Europe's visit no. 01"); // at least ten newer changes came after it
+        changes.ShouldNotContain("Europe's oldest visit");
+    }
+
+    [Fact]
     public async Task Each_count_links_to_a_list_whose_total_is_the_count()
     {
         var reader = await ReaderAsync("counter@test.local");
