@@ -26,7 +26,7 @@ public sealed class UserFormBrowserTests(BrowserApp browser) : IClassFixture<Bro
 
         var row = admin.Locator("tr", new() { HasText = email });
         await Expect(row).ToContainTextAsync("Nguyễn Thị Lan");
-        await Expect(row).ToContainTextAsync("Biên tập viên");
+        await Expect(row).ToContainTextAsync("Chuyên viên");
 
         var officer = await browser.NewPageAsync();
         await BrowserApp.SignInAsync(officer, email, password);
@@ -39,6 +39,6 @@ public sealed class UserFormBrowserTests(BrowserApp browser) : IClassFixture<Bro
 
         var edited = admin.Locator("tr", new() { HasText = email });
         await Expect(edited).ToContainTextAsync("Nguyễn Thị Lan Anh");
-        await Expect(edited).ToContainTextAsync("Biên tập viên");
+        await Expect(edited).ToContainTextAsync("Chuyên viên");
     }
 }
