@@ -98,6 +98,8 @@ if (options.Tasks > 0)
                  ("task_progress", TaskGenerator.ProgressHeader, rows.Progress) })
     {
         var done = 0;
+        clock.Restart();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         foreach (var batch in list.Chunk(options.Batch))
         {
             using var scope = app.Services.CreateScope();
@@ -115,7 +117,8 @@ if (options.Tasks > 0)
                 return 1;
             }
             done += batch.Length;
-            Console.WriteLine($"{name}: {done} loaded ({outcome.Created} created, {outcome.Updated} updated, {outcome.Unchanged} unchanged), {done / clock.Elapsed.TotalSeconds:F0} rows/s");
+            Console.WriteLine($"{name}: {done} loaded ({outcome.Created} created, {outcome.Updated} updated, {outcome.Unchanged} unchanged), {done / clock.Elapsed.TotalSeconds:F0} rows/s, " +
+                $"{(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} s of this program's CPU");
         }
     }
 }
@@ -126,11 +129,14 @@ if (options.Agreements > 0)
     foreach (var (name, header, rows) in AgreementFiles(new AgreementGenerator(options.Seed), options))
     {
         var done = 0;
+        var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         foreach (var batch in rows.Chunk(options.Batch))
         {
             if (await ImportAsync(app, name, header + "\n" + string.Join('\n', batch) + "\n") is not { } outcome) return 1;
             done += batch.Length;
-            Console.WriteLine($"{name}: {done} rows loaded ({outcome.Created} created), {done / total.Elapsed.TotalSeconds:F0} rows/s since the start");
+            Console.WriteLine($"{name}: {done} rows loaded ({outcome.Created} created), {done / clock.Elapsed.TotalSeconds:F0} rows/s, " +
+                $"{(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} s of this program's CPU");
         }
     }
 }
@@ -173,6 +179,7 @@ foreach (var (file, kind) in new[] { ("directives.csv", 0), ("tasks.csv", 1), ("
     }
     Console.WriteLine($"{file}: {outcome.Created} created, {outcome.Updated} updated, {outcome.Unchanged} unchanged");
 }
+Console.WriteLine($"done in {total.Elapsed.TotalSeconds:F0} s");
 return 0;
 
 // The four files in the order their references need (rates, agreements, then what refers to them).

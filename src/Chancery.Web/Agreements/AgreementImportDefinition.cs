@@ -79,7 +79,7 @@ public sealed class AgreementImportDefinition(ChanceryDbContext db, IStringLocal
         // IgnoreQueryFilters: a row must match its stored agreement even when the importer cannot see it or
         // it is in the bin (refused then, StoredKey), or it would make a second one under the same id.
         var stored = await db.Agreements.IgnoreQueryFilters().Include(a => a.Parties).Include(a => a.Actions)
-            .Where(a => ids.Contains(a.ExternalRef)).ToDictionaryAsync(a => a.ExternalRef, ct);
+            .Where(a => EF.Parameter(ids).Contains(a.ExternalRef)).ToDictionaryAsync(a => a.ExternalRef, ct);
         var codes = rows.SelectMany(r => r.Value.Parties).Select(c => c.Trim()).Distinct().ToList();
         var upper = codes.Select(c => c.ToUpperInvariant()).ToList();
         var partners = (await db.Partners.Where(p => codes.Contains(p.Code) || upper.Contains(p.Code)).ToListAsync(ct))

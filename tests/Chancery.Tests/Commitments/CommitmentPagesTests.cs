@@ -73,4 +73,53 @@ public sealed class CommitmentPagesTests(SqliteApp fixture) : IClassFixture<Sqli
         page.ShouldContain("Commitment page-real");
         page.ShouldContain("id=\"chart-by-partner\"");
     }
+
+    [Fact]
+    public async Task The_realisation_page_first_shows_the_last_five_years_and_all_dates_once_asked()
+    {
+        var api = await fixture.App.AdminClientAsync();
+        // The sector's year (Asia/Ho_Chi_Minh, UTC+7): last year is inside the five-year default, ten years ago is not.
+        var year = DateTime.UtcNow.AddHours(7).Year;
+        await CreateAsync(api, Input("recent-real", "IND", "trade", 100m, "USD", $"{year - 1}-06-30"));
+        await CreateAsync(api, Input("old-real", "IND", "trade", 100m, "USD", $"{year - 10}-06-30"));
+        var browser = await PageForms.CookieClientAsync(fixture.App, ChanceryAppFactory.AdminEmail, ChanceryAppFactory.AdminPassword, Ct);
+
+        var first = await PageHtml.PageAsync(browser, "/reports/realisation", Ct);
+        first.ShouldContain("Commitment recent-real");
+        first.ShouldNotContain("Commitment old-real");
+        first.ShouldContain($"value=\"{year - 4}-01-01\"");
+        first.ShouldContain($"value=\"{year}-12-31\"");
+
+        // The form as a reader sends it with both dates emptied: every pledge date.
+        var all = await PageHtml.PageAsync(browser, "/reports/realisation?from=&to=&by=partner", Ct);
+        all.ShouldContain("Commitment old-real");
+        all.ShouldContain("Commitment recent-real");
+    }
+
+    [Fact]
+    public async Task The_realisation_page_lists_a_large_groups_records_in_pages()
+    {
+        var api = await fixture.App.AdminClientAsync();
+        for (var i = 1; i <= 12; i++)
+            await CreateAsync(api, Input($"paged-{i:00}", "NZL", "grant", 10m * i, "USD", $"2009-{i:00}-15"));
+        var browser = await PageForms.CookieClientAsync(fixture.App, ChanceryAppFactory.AdminEmail, ChanceryAppFactory.AdminPassword, Ct);
+        const string question = "/reports/realisation?from=2009-01-01&to=2009-12-31&by=partner";
+
+        // Under the group: its first ten records by pledge date, and a link to all twelve.
+        var page = await PageHtml.PageAsync(browser, question, Ct);
+        page.ShouldContain("Commitment paged-10");
+        page.ShouldNotContain("Commitment paged-11");
+        page.ShouldContain("group=NZL#records");
+
+        var first = await PageHtml.PageAsync(browser, question + "&group=NZL&pageSize=20", Ct);
+        first.ShouldContain("id=\"records\"");
+        first.ShouldContain("Commitment paged-12");
+
+        var second = await PageHtml.PageAsync(browser, question + "&group=NZL&pageSize=10&page=2", Ct);
+        var records = second[second.IndexOf("id=\"records\"", StringComparison.Ordinal)..];
+        records.ShouldContain("Commitment paged-11");
+        records.ShouldContain("Commitment paged-12");
+        records.ShouldNotContain("Commitment paged-01<");
+        records.ShouldNotContain("Commitment paged-10");
+    }
 }

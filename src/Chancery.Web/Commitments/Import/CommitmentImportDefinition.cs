@@ -85,12 +85,12 @@ public sealed class CommitmentImportDefinition(ChanceryDbContext db, IStringLoca
         var partnerCodes = Refs(r => r.Partner);
         var ids = Refs(r => r.Id);
         // Through the classification filter: an agreement or activity the importer cannot see is unknown to them.
-        var agreements = await db.Agreements.AsNoTracking().Where(a => agreementRefs.Contains(a.ExternalRef)).ToDictionaryAsync(a => a.ExternalRef, a => a.Id, ct);
+        var agreements = await db.Agreements.AsNoTracking().Where(a => EF.Parameter(agreementRefs).Contains(a.ExternalRef)).ToDictionaryAsync(a => a.ExternalRef, a => a.Id, ct);
         var activities = await db.Activities.AsNoTracking().Where(a => activityRefs.Contains(a.ExternalRef)).ToDictionaryAsync(a => a.ExternalRef, a => a.Id, ct);
         var units = await db.Units.AsNoTracking().Where(u => unitCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
         var partners = (await db.Partners.AsNoTracking().Where(p => partnerCodes.Contains(p.Code)).Select(p => p.Code).ToListAsync(ct)).ToHashSet();
         // Stored commitments are matched whatever their level, so a hidden one is refused rather than duplicated.
-        var stored = await db.Commitments.IgnoreQueryFilters().Where(c => ids.Contains(c.ExternalRef)).ToDictionaryAsync(c => c.ExternalRef, ct);
+        var stored = await db.Commitments.IgnoreQueryFilters().Where(c => EF.Parameter(ids).Contains(c.ExternalRef)).ToDictionaryAsync(c => c.ExternalRef, ct);
         var clearance = db.Clearance;
 
         var plan = new List<PlannedRow<CommitmentRow>>(rows.Count);

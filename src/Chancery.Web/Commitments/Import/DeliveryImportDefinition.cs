@@ -37,9 +37,9 @@ public sealed class DeliveryImportDefinition(ChanceryDbContext db) : WholeFileIm
         var commitmentRefs = rows.Select(r => r.Value.CommitmentId).Distinct().ToList();
         var ids = rows.Select(r => r.Value.Id).Distinct().ToList();
         // Through the classification filter: a commitment the importer cannot see is unknown to them.
-        var commitments = await db.Commitments.AsNoTracking().Where(c => commitmentRefs.Contains(c.ExternalRef))
+        var commitments = await db.Commitments.AsNoTracking().Where(c => EF.Parameter(commitmentRefs).Contains(c.ExternalRef))
             .Select(c => new { c.Id, c.ExternalRef, c.Unit, c.PledgedDate }).ToDictionaryAsync(c => c.ExternalRef, ct);
-        var stored = await db.Deliveries.Where(d => ids.Contains(d.ExternalRef)).ToDictionaryAsync(d => d.ExternalRef, ct);
+        var stored = await db.Deliveries.Where(d => EF.Parameter(ids).Contains(d.ExternalRef)).ToDictionaryAsync(d => d.ExternalRef, ct);
         var visibleIds = commitments.Values.Select(c => c.Id).ToHashSet();
 
         var plan = new List<PlannedRow<DeliveryRow>>(rows.Count);
@@ -84,7 +84,7 @@ public sealed class DeliveryImportDefinition(ChanceryDbContext db) : WholeFileIm
     public override async Task ApplyAsync(IReadOnlyList<PlannedRow<DeliveryRow>> plan, CancellationToken ct)
     {
         var ids = plan.Select(p => p.Value.Id).ToList();
-        var stored = await db.Deliveries.Where(d => ids.Contains(d.ExternalRef)).ToDictionaryAsync(d => d.ExternalRef, ct);
+        var stored = await db.Deliveries.Where(d => EF.Parameter(ids).Contains(d.ExternalRef)).ToDictionaryAsync(d => d.ExternalRef, ct);
         foreach (var row in plan.Where(p => p.Action != ImportAction.Unchanged))
         {
             var d = stored.GetValueOrDefault(row.Value.Id) ?? db.Deliveries.Add(new Delivery { ExternalRef = row.Value.Id }).Entity;

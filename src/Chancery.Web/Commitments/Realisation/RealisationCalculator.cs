@@ -29,14 +29,30 @@ public static class RealisationCalculator
         IEnumerable<RealisationInput> commitments, IReadOnlyDictionary<(int Year, string Currency), decimal> rates, RealisationGrouping by)
     {
         var lines = commitments.Where(c => c.Status != CommitmentStatus.Cancelled).Select(c => Line(c, rates, by)).ToList();
-        var total = Figures(lines);
-        var groups = lines.GroupBy(l => l.Key)
-            .OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => RealisationGroup.Of(g.Key, Figures(g.ToList()))).ToList();
-        var unconverted = lines.Where(l => l.Unconverted)
-            .OrderBy(l => l.Commitment.PledgedDate.Year).ThenBy(l => l.Commitment.Ref, StringComparer.Ordinal)
-            .Select(l => new UnconvertedCommitment(l.Commitment.Id, l.Commitment.Ref, l.Commitment.Unit!, l.Commitment.PledgedDate.Year)).ToList();
-        return (new RealisationReport(total, groups, unconverted), lines);
+        var tally = new RealisationTally();
+        foreach (var l in lines)
+        {
+            var c = l.Commitment;
+            tally.Add(l.Key, new Counted(l.PledgedUsd, l.RealisedUsd, l.OverDeliveredUsd, l.Unconverted), c.Amount, c.Unit, c.Delivered);
+            if (l.Unconverted) tally.Unconverted(c.Id, c.Ref, c.Unit!, c.PledgedDate.Year);
+        }
+        return (tally.Report(), lines);
+    }
+
+    /// <summary>What a commitment adds to the money sums (null where it adds nothing), by the rules above.</summary>
+    public readonly record struct Counted(decimal? PledgedUsd, decimal? RealisedUsd, decimal? OverDeliveredUsd, bool Unconverted);
+
+    /// <summary>The rules for one commitment's money: its amount in its unit, its pledge's year, what was delivered.</summary>
+    public static Counted Count(decimal? amount, string? unit, int year, decimal delivered, IReadOnlyDictionary<(int, string), decimal> rates)
+    {
+        if (amount is not { } a || !CommitmentUnits.IsCurrency(unit)) return default;
+        decimal rate;
+        if (unit == CommitmentUnits.Usd) rate = 1m;
+        else if (!rates.TryGetValue((year, unit!), out rate)) return new Counted(null, null, null, true);
+        var pledged = a * rate;
+        var got = delivered * rate;
+        var realised = Math.Min(got, pledged);
+        return new Counted(pledged, realised, got - realised, false);
     }
 
     public static string? KeyOf(RealisationInput c, RealisationGrouping by) => by switch
@@ -50,34 +66,69 @@ public static class RealisationCalculator
     private static RealisationLine Line(RealisationInput c, IReadOnlyDictionary<(int, string), decimal> rates, RealisationGrouping by)
     {
         var key = KeyOf(c, by);
-        if (c.Amount is not { } amount || !CommitmentUnits.IsCurrency(c.Unit))
-            return new RealisationLine(c, key, null, null, null, null, null, false);
-        decimal rate;
-        if (c.Unit == CommitmentUnits.Usd) rate = 1m;
-        else if (!rates.TryGetValue((c.PledgedDate.Year, c.Unit!), out rate))
-            return new RealisationLine(c, key, null, null, null, null, null, true);
-        var pledged = amount * rate;
-        var delivered = c.Delivered * rate;
-        var realised = Math.Min(delivered, pledged);
-        return new RealisationLine(c, key, rate, pledged, delivered, realised, delivered - realised, false);
+        var counted = Count(c.Amount, c.Unit, c.PledgedDate.Year, c.Delivered, rates);
+        if (counted.PledgedUsd is not { } pledged) return new RealisationLine(c, key, null, null, null, null, null, counted.Unconverted);
+        var rate = c.Unit == CommitmentUnits.Usd ? 1m : rates[(c.PledgedDate.Year, c.Unit!)];
+        return new RealisationLine(c, key, rate, pledged, c.Delivered * rate, counted.RealisedUsd, counted.OverDeliveredUsd, false);
+    }
+}
+
+/// <summary>The sums of the report, a commitment at a time, without keeping the commitments: the total, each
+/// group's, the count units apart, the unconverted list. <see cref="RealisationCalculator.Compute"/> fills it from
+/// its lines; <see cref="RealisationQuery.ReportAsync"/> (the API's figures, national size) straight from the rows it reads.</summary>
+public sealed class RealisationTally
+{
+    private sealed class Sums
+    {
+        public int Commitments;
+        public decimal Pledged, Realised, Over;
+        public Dictionary<string, (decimal Pledged, decimal Delivered)>? Counts;
+
+        public void Add(RealisationCalculator.Counted counted, decimal? amount, string? unit, decimal delivered)
+        {
+            Commitments++;
+            if (counted.PledgedUsd is { } p)
+            {
+                Pledged += p;
+                Realised += counted.RealisedUsd!.Value;
+                Over += counted.OverDeliveredUsd!.Value;
+            }
+            else if (amount is { } a && CommitmentUnits.IsCount(unit))
+            {
+                Counts ??= new(StringComparer.Ordinal);
+                var c = Counts.GetValueOrDefault(unit!);
+                Counts[unit!] = (c.Pledged + a, c.Delivered + delivered);
+            }
+        }
+
+        public RealisationFigures Figures() => new(Commitments, Cents(Pledged), Cents(Realised), Cents(Over),
+            Pledged == 0 ? null : Math.Round(Realised / Pledged, 4, MidpointRounding.AwayFromZero),
+            Counts is null ? [] : [.. Counts.OrderBy(c => Array.IndexOf(CommitmentUnits.Counts, c.Key)).Select(c => new CountFigure(c.Key, c.Value.Pledged, c.Value.Delivered))]);
     }
 
-    private static RealisationFigures Figures(IReadOnlyList<RealisationLine> lines)
+    private readonly Sums _total = new();
+    private readonly Dictionary<string, Sums> _groups = new(StringComparer.Ordinal);
+    private Sums? _noKey;
+    private readonly List<UnconvertedCommitment> _unconverted = [];
+
+    public void Add(string? key, RealisationCalculator.Counted counted, decimal? amount, string? unit, decimal delivered)
     {
-        decimal pledged = 0, realised = 0, over = 0;
-        foreach (var l in lines.Where(l => l.PledgedUsd is not null))
-        {
-            pledged += l.PledgedUsd!.Value;
-            realised += l.RealisedUsd!.Value;
-            over += l.OverDeliveredUsd!.Value;
-        }
-        var counts = lines.Where(l => l.Commitment.Amount is not null && CommitmentUnits.IsCount(l.Commitment.Unit))
-            .GroupBy(l => l.Commitment.Unit!)
-            .OrderBy(g => Array.IndexOf(CommitmentUnits.Counts, g.Key))
-            .Select(g => new CountFigure(g.Key, g.Sum(l => l.Commitment.Amount!.Value), g.Sum(l => l.Commitment.Delivered)))
-            .ToList();
-        return new RealisationFigures(lines.Count, Cents(pledged), Cents(realised), Cents(over),
-            pledged == 0 ? null : Math.Round(realised / pledged, 4, MidpointRounding.AwayFromZero), counts);
+        _total.Add(counted, amount, unit, delivered);
+        Sums group;
+        if (key is null) group = _noKey ??= new Sums();
+        else if (!_groups.TryGetValue(key, out group!)) _groups[key] = group = new Sums();
+        group.Add(counted, amount, unit, delivered);
+    }
+
+    public void Unconverted(int id, string reference, string unit, int year) => _unconverted.Add(new UnconvertedCommitment(id, reference, unit, year));
+
+    /// <summary>Groups by key (ordinal; commitments without a key last), unconverted by year then reference.</summary>
+    public RealisationReport Report()
+    {
+        var groups = _groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => RealisationGroup.Of(g.Key, g.Value.Figures())).ToList();
+        if (_noKey is not null) groups.Add(RealisationGroup.Of(null, _noKey.Figures()));
+        var unconverted = _unconverted.OrderBy(u => u.Year).ThenBy(u => u.Ref, StringComparer.Ordinal).ToList();
+        return new RealisationReport(_total.Figures(), groups, unconverted);
     }
 
     private static decimal Cents(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);

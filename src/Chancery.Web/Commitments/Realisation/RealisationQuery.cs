@@ -33,28 +33,82 @@ public sealed class RealisationQuery(ChanceryDbContext db)
         return (inputs, await RatesAsync(ct));
     }
 
+    /// <summary>What <see cref="ReportAsync"/> reads of a commitment: no title, reference or status (cancelled ones are
+    /// not read), the sector only to group by it.</summary>
+    private sealed record Row(int Id, string PartnerCode, CommitmentSector Sector, int? OwnerUnitId, decimal? Amount, string? Unit, DateOnly PledgedDate, decimal? Delivered);
+
     /// <summary>Only the figures (GET /api/v1/reports/realisation, the benchmark's app path): the same commitments
-    /// as <see cref="LoadAsync"/>, read in one round trip with their deliveries' amounts (a row per delivery, one
-    /// for a commitment without any), without the titles the records need, and the units only to group by them.</summary>
+    /// as <see cref="LoadAsync"/>, in one round trip, summed as they are read (<see cref="RealisationTally"/>) rather than
+    /// kept. PostgreSQL sums each commitment's deliveries (numeric is exact); SQLite keeps decimals as text, so its
+    /// rows come one per delivery, a commitment's together (ordered by id), and are added here. The references of
+    /// the few unconverted commitments are read afterwards.</summary>
     public async Task<RealisationReport> ReportAsync(DateOnly from, DateOnly to, RealisationGrouping by, CancellationToken ct)
     {
-        var chosen = db.Commitments.AsNoTracking()
-            .Where(c => c.PledgedDate >= from && c.PledgedDate <= to && c.Status != CommitmentStatus.Cancelled);
-        var rows = await (from c in chosen
-                          from d in c.Deliveries.Where(x => x.Amount != null).DefaultIfEmpty()
-                          select new { c.Id, c.ExternalRef, c.PartnerCode, c.Sector, c.OwnerUnitId, c.Status, c.Amount, c.Unit, c.PledgedDate, Delivered = d.Amount })
-            .ToListAsync(ct);
+        var rates = await RatesAsync(ct);
         var units = by == RealisationGrouping.Unit
             ? await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code }).ToDictionaryAsync(u => u.Id, u => u.Code, ct)
             : [];
-        // Decimals are added here, not in SQL: SQLite keeps them as text.
-        var inputs = rows.GroupBy(r => r.Id).Select(g =>
+        var chosen = db.Commitments.AsNoTracking()
+            .Where(c => c.PledgedDate >= from && c.PledgedDate <= to && c.Status != CommitmentStatus.Cancelled);
+        var bySector = by == RealisationGrouping.Sector;
+        IQueryable<Row> rows;
+        if (db.Database.IsNpgsql())
         {
-            var r = g.First();
-            return new RealisationInput(r.Id, r.ExternalRef, "", r.PartnerCode, r.Sector, r.OwnerUnitId is { } u ? units.GetValueOrDefault(u) : null,
-                r.Status, r.Amount, r.Unit, r.PledgedDate, g.Sum(x => x.Delivered ?? 0m));
-        });
-        return RealisationCalculator.Compute(inputs, await RatesAsync(ct), by).Report;
+            var sums = db.Deliveries.Where(d => d.Amount != null).GroupBy(d => d.CommitmentId).Select(g => new { g.Key, Sum = g.Sum(d => d.Amount) });
+            rows = bySector
+                ? from c in chosen join d in sums on c.Id equals d.Key into j from d in j.DefaultIfEmpty()
+                  select new Row(c.Id, c.PartnerCode, c.Sector, c.OwnerUnitId, c.Amount, c.Unit, c.PledgedDate, d.Sum)
+                : from c in chosen join d in sums on c.Id equals d.Key into j from d in j.DefaultIfEmpty()
+                  select new Row(c.Id, c.PartnerCode, CommitmentSector.Other, c.OwnerUnitId, c.Amount, c.Unit, c.PledgedDate, d.Sum);
+        }
+        else
+        {
+            // The sector (an enum kept as text) is only read when grouping by it: parsing it for every row costs.
+            rows = bySector
+                ? from c in chosen from d in c.Deliveries.Where(x => x.Amount != null).DefaultIfEmpty() orderby c.Id
+                  select new Row(c.Id, c.PartnerCode, c.Sector, c.OwnerUnitId, c.Amount, c.Unit, c.PledgedDate, d.Amount)
+                : from c in chosen from d in c.Deliveries.Where(x => x.Amount != null).DefaultIfEmpty() orderby c.Id
+                  select new Row(c.Id, c.PartnerCode, CommitmentSector.Other, c.OwnerUnitId, c.Amount, c.Unit, c.PledgedDate, d.Amount);
+        }
+
+        var tally = new RealisationTally();
+        var unconverted = new List<(int Id, string Unit, int Year)>();
+        Row? current = null;
+        decimal delivered = 0;
+        void Close()
+        {
+            var c = current!;
+            var key = by switch
+            {
+                RealisationGrouping.Partner => c.PartnerCode,
+                RealisationGrouping.Sector => Common.Api.Codes<CommitmentSector>.ToCode(c.Sector),
+                RealisationGrouping.Year => c.PledgedDate.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => c.OwnerUnitId is { } u ? units.GetValueOrDefault(u) : null,
+            };
+            var counted = RealisationCalculator.Count(c.Amount, c.Unit, c.PledgedDate.Year, delivered, rates);
+            tally.Add(key, counted, c.Amount, c.Unit, delivered);
+            if (counted.Unconverted) unconverted.Add((c.Id, c.Unit!, c.PledgedDate.Year));
+        }
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (current is null || row.Id != current.Id)
+            {
+                if (current is not null) Close();
+                current = row;
+                delivered = 0;
+            }
+            delivered += row.Delivered ?? 0m;
+        }
+        if (current is not null) Close();
+
+        if (unconverted.Count > 0)
+        {
+            var ids = unconverted.Select(u => u.Id).ToList();
+            var refs = await db.Commitments.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.Id))
+                .Select(c => new { c.Id, c.ExternalRef }).ToDictionaryAsync(c => c.Id, c => c.ExternalRef, ct);
+            foreach (var (id, unit, year) in unconverted) tally.Unconverted(id, refs[id], unit, year);
+        }
+        return tally.Report();
     }
 
     /// <param name="partner">Only this partner's commitments (the partner page), when given.</param>

@@ -120,11 +120,14 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
         var tracked = context.ChangeTracker.Entries().ToList();
         var levels = new AuditLevels(context, tracked);
-        var pending = tracked
+        var changed = tracked
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             // Identity's user tokens are an authenticator's shared key and its recovery codes: secrets, never
             // written into the trail (enrolment and reset are audited as events of their own).
             .Where(e => e.Entity is not AuditEntry and not INotAudited and not DataProtectionKey and not Microsoft.AspNetCore.Identity.IdentityUserToken<string>)
+            .ToList();
+        levels.Preload(changed);
+        var pending = changed
             .Select(e => new PendingAudit(e, ActionOf(e), CaptureChanges(e), levels.Of(e)))
             // An update that touched only unaudited fields (a security stamp, the search text) is not news.
             .Where(p => p.Action != AuditAction.Updated || p.Changes.Count > 0)

@@ -40,7 +40,7 @@ public sealed class DirectiveImportDefinition(ChanceryDbContext db, IStringLocal
     {
         var ids = rows.Select(r => r.Value.Id).ToList();
         // Matched without the filter: a row naming a directive the importer cannot see is refused, not duplicated.
-        var stored = await db.Directives.IgnoreQueryFilters().Where(d => ids.Contains(d.ExternalRef)).ToDictionaryAsync(d => d.ExternalRef, ct);
+        var stored = await db.Directives.IgnoreQueryFilters().Where(d => EF.Parameter(ids).Contains(d.ExternalRef)).ToDictionaryAsync(d => d.ExternalRef, ct);
         var plan = new List<PlannedRow<DirectiveImportRow>>();
         foreach (var row in rows)
         {

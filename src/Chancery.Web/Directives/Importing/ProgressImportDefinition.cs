@@ -43,7 +43,12 @@ public sealed class ProgressImportDefinition(ChanceryDbContext db, UnitScope sco
         var tasks = await db.DirectiveTasks.IgnoreQueryFilters().Where(t => refs.Contains(t.ExternalRef))
             .Select(t => new { t.Id, t.ExternalRef, t.LeadUnitId, t.Classification }).ToDictionaryAsync(t => t.ExternalRef, ct);
         var ids = tasks.Values.Select(t => t.Id).ToList();
-        var reports = await db.TaskProgress.Where(p => ids.Contains(p.TaskId)).ToListAsync(ct);
+        // Looked up by key, not searched row by row, and not tracked: a batch of 50,000 rows of tasks that
+        // already hold reports would otherwise scan them all for every row (and carry them into the save).
+        // EF.Parameter: one array/JSON parameter whatever the count (SQLite allows 32,766).
+        var reports = new Dictionary<(int, DateOnly, string), TaskProgress>();
+        foreach (var p in await db.TaskProgress.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.TaskId)).OrderBy(p => p.Id).ToListAsync(ct))
+            reports.TryAdd((p.TaskId, p.Date, p.Author ?? ""), p);
         var plan = new List<PlannedRow<ProgressImportRow>>();
         foreach (var row in rows)
         {
@@ -65,7 +70,7 @@ public sealed class ProgressImportDefinition(ChanceryDbContext db, UnitScope sco
                 continue;
             }
             if (row.Flawed) continue;
-            var existing = reports.FirstOrDefault(p => p.TaskId == task.Id && p.Date == v.Date && p.Author == v.Author);
+            var existing = reports.GetValueOrDefault((task.Id, v.Date, v.Author ?? ""));
             if (existing is null)
             {
                 plan.Add(new PlannedRow<ProgressImportRow>(row.Line, row.Key, ImportAction.Create, v, []) { Target = task.Id });
@@ -83,6 +88,9 @@ public sealed class ProgressImportDefinition(ChanceryDbContext db, UnitScope sco
 
     public override async Task ApplyAsync(IReadOnlyList<PlannedRow<ProgressImportRow>> plan, CancellationToken ct)
     {
+        // The reports a row changes were read untracked while planning: loaded here to be changed (a re-import; few).
+        var updateIds = plan.Where(r => r.Action == ImportAction.Update && r.Target is TaskProgress).Select(r => ((TaskProgress)r.Target!).Id).ToList();
+        var tracked = updateIds.Count == 0 ? [] : await db.TaskProgress.Where(p => EF.Parameter(updateIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         foreach (var row in plan)
         {
             switch (row.Target)
@@ -90,7 +98,8 @@ public sealed class ProgressImportDefinition(ChanceryDbContext db, UnitScope sco
                 case int taskId when row.Action == ImportAction.Create:
                     db.TaskProgress.Add(new TaskProgress { TaskId = taskId, Date = row.Value.Date, Percent = row.Value.Percent, Text = row.Value.Text, Author = row.Value.Author });
                     break;
-                case TaskProgress existing when row.Action == ImportAction.Update:
+                case TaskProgress read when row.Action == ImportAction.Update:
+                    var existing = tracked[read.Id];
                     existing.Percent = row.Value.Percent;
                     existing.Text = row.Value.Text;
                     break;

@@ -64,9 +64,13 @@ public sealed class TaskImportDefinition(ChanceryDbContext db, UnitScope scope, 
         IReadOnlyList<ParsedRow<TaskImportRow>> rows, ImportProblems problems, CancellationToken ct)
     {
         var directiveRefs = rows.Select(r => r.Value.DirectiveId).Distinct().ToList();
-        var directives = await db.Directives.IgnoreQueryFilters().Where(d => directiveRefs.Contains(d.ExternalRef)).ToDictionaryAsync(d => d.ExternalRef, ct);
+        // EF.Parameter: one array/JSON parameter whatever the count (SQLite allows 32,766).
+        var directives = await db.Directives.IgnoreQueryFilters().Where(d => EF.Parameter(directiveRefs).Contains(d.ExternalRef)).ToDictionaryAsync(d => d.ExternalRef, ct);
         var refs = rows.Select(r => r.Value.Id).Concat(rows.Select(r => r.Value.ParentId).OfType<string>()).Distinct().ToList();
-        var stored = await db.DirectiveTasks.IgnoreQueryFilters().Where(t => refs.Contains(t.ExternalRef)).ToDictionaryAsync(t => t.ExternalRef, ct);
+        var stored = await db.DirectiveTasks.IgnoreQueryFilters().Where(t => EF.Parameter(refs).Contains(t.ExternalRef)).ToDictionaryAsync(t => t.ExternalRef, ct);
+        // By key, for the rows that name them: searching the values for every row costs rows × stored.
+        var storedById = stored.Values.ToDictionary(t => t.Id);
+        var directiveById = directives.Values.ToDictionary(d => d.Id);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, ct);
         var fileRows = rows.ToDictionary(r => r.Value.Id, r => r.Value);
         var plan = new List<PlannedRow<TaskImportRow>>();
@@ -91,7 +95,7 @@ public sealed class TaskImportDefinition(ChanceryDbContext db, UnitScope scope, 
             else if (!await scope.MayEditAsync(leadId, ct)) problems.Add(row.Line, "lead_unit", DirectiveImportReasons.NotYourUnit(v.LeadUnit));
             foreach (var c in v.Coordinating.Where(c => !units.ContainsKey(c)))
                 problems.Add(row.Line, "coordinating_units", DirectiveImportReasons.UnknownUnit(c));
-            CheckParent(row, fileRows, stored, directives, db.Clearance, problems);
+            CheckParent(row, fileRows, stored, directiveById, db.Clearance, problems);
             stored.TryGetValue(v.Id, out var existing);
             if (existing is not null && existing.Classification > db.Clearance) problems.Add(row.Line, "id", ImportReasons.Unavailable());
             var level = problems.Classification(row.Line, v.Classification, db.Clearance, existing?.Classification, directive?.Classification ?? ClassificationLevel.Internal);
@@ -119,7 +123,7 @@ public sealed class TaskImportDefinition(ChanceryDbContext db, UnitScope scope, 
             diff.Compare("notes", existing.Notes, value.Notes);
             diff.Compare("recurrence", existing.Recurrence.ToString(), value.Recurrence.ToString());
             // The stored parent by its reference (the file names parents by theirs); one the file does not name reads "?".
-            var storedParent = existing.ParentId is { } pid ? stored.Values.FirstOrDefault(s => s.Id == pid)?.ExternalRef ?? "?" : null;
+            var storedParent = existing.ParentId is { } pid ? storedById.GetValueOrDefault(pid)?.ExternalRef ?? "?" : null;
             diff.Compare("parent_id", storedParent, value.ParentId);
             plan.Add(new PlannedRow<TaskImportRow>(row.Line, row.Key, diff.Action, value, diff.Changes) { Target = target });
         }
@@ -129,12 +133,12 @@ public sealed class TaskImportDefinition(ChanceryDbContext db, UnitScope scope, 
     /// <summary>The parent is another task of the same directive, in the file or stored, and following
     /// parents from the row never comes back to it.</summary>
     private static void CheckParent(ParsedRow<TaskImportRow> row, Dictionary<string, TaskImportRow> file, Dictionary<string, DirectiveTask> stored,
-        Dictionary<string, Directive> directives, ClassificationLevel clearance, ImportProblems problems)
+        Dictionary<int, Directive> directives, ClassificationLevel clearance, ImportProblems problems)
     {
         var v = row.Value;
         if (v.ParentId is not { } parent) return;
         string? parentDirective = file.TryGetValue(parent, out var inFile) ? inFile.DirectiveId
-            : stored.TryGetValue(parent, out var s) && s.Classification <= clearance ? directives.Values.FirstOrDefault(d => d.Id == s.DirectiveId)?.ExternalRef ?? "?" : null;
+            : stored.TryGetValue(parent, out var s) && s.Classification <= clearance ? directives.GetValueOrDefault(s.DirectiveId)?.ExternalRef ?? "?" : null;
         if (parentDirective is null)
         {
             problems.Add(row.Line, "parent_id", DirectiveImportReasons.UnknownTask(parent));
@@ -205,7 +209,7 @@ public sealed class TaskImportDefinition(ChanceryDbContext db, UnitScope scope, 
         // Stored first, parents linked after: a sub-task may come before its parent in the file.
         await db.SaveChangesAsync(ct);
         var parentRefs = plan.Select(r => r.Value.ParentId).OfType<string>().Where(p => !byRef.ContainsKey(p)).Distinct().ToList();
-        var storedParents = await db.DirectiveTasks.IgnoreQueryFilters().Where(t => parentRefs.Contains(t.ExternalRef)).ToDictionaryAsync(t => t.ExternalRef, t => t.Id, ct);
+        var storedParents = await db.DirectiveTasks.IgnoreQueryFilters().Where(t => EF.Parameter(parentRefs).Contains(t.ExternalRef)).ToDictionaryAsync(t => t.ExternalRef, t => t.Id, ct);
         foreach (var row in plan)
         {
             var parentId = row.Value.ParentId is not { } p ? (int?)null : byRef.TryGetValue(p, out var inFile) ? inFile.Id : storedParents[p];
