@@ -11,7 +11,7 @@ namespace Chancery.Tests.Security;
 
 /// <summary>sqlmap (Debian's package) against the running app on a real port, signed in with a bearer
 /// token, on every API address that takes a query: list filters, search, pickers, the reports' from/to/by,
-/// the audit filters and an import's dry run (the CSV cells marked as injection points). It must find
+/// the audit filters and an import's dry run (the cells it looks up marked as injection points). It must find
 /// nothing injectable. Boolean, error and UNION techniques at level 1 / risk 1 keep it to a few minutes.</summary>
 public sealed class SqlmapTests : IAsyncLifetime
 {
@@ -74,8 +74,9 @@ public sealed class SqlmapTests : IAsyncLifetime
         var work = Directory.CreateTempSubdirectory("chancery-sqlmap-");
         try
         {
-            // The import's dry run: every cell of the row an injection point (sqlmap's '*' marker).
-            var row = "sq1*,bilateral_meeting*,2025-03-01*,2025-03-01*,completed*,Prime Minister*,Phạm Minh Chính*,,FRA*,Jean Dupont*,Minister*,Paris*,Probe*,,government*,internal*,,";
+            // The import's dry run: the cells looked up in the database (reference, leader's office and name,
+            // countries, counterpart) are the injection points (sqlmap's '*' marker).
+            var row = "sq1*,bilateral_meeting,2025-03-01,2025-03-01,completed,Prime Minister*,Phạm Minh Chính*,,FRA*,Jean Dupont*,Minister,Paris,Probe,,government,internal,,";
             var body = ActivityDataset.Header + "\r\n" + row + "\r\n";
             var request = Path.Combine(work.FullName, "import.txt");
             await File.WriteAllTextAsync(request,
