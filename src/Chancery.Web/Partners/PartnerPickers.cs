@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Web.Partners;
 
 /// <summary>Countries by either name or code, diacritics ignored ("han quoc", "Korea", "KOR" find the
-/// Republic of Korea), for a trip's legs. Every country is offered whatever the reader may see of its
-/// record, as every page names every country (<see cref="PartnerCountryNames"/>): a name is not classified.</summary>
+/// Republic of Korea), for a trip's legs. Every country the reader may see is offered, in the bin or
+/// not, as every page names them (<see cref="PartnerCountryNames"/>); one classified above the reader is not.</summary>
 public sealed class CountryPickerSource(ChanceryDbContext db) : IPickerSource
 {
     public string Kind => "countries";
@@ -42,7 +42,7 @@ public sealed class CountryPickerSource(ChanceryDbContext db) : IPickerSource
             .Take(query.Limit).ToList();
     }
 
-    private IQueryable<Partner> Countries() => db.Partners.AsNoTracking().IgnoreQueryFilters().Where(p => p.Kind == PartnerKind.Country);
+    private IQueryable<Partner> Countries() => db.Partners.AsNoTracking().IgnoreQueryFilters([ChanceryDbContext.DeletedFilter]).Where(p => p.Kind == PartnerKind.Country);
 
     private static PickerOption Option(string code, string nameVi, string nameEn)
     {

@@ -134,7 +134,7 @@ public sealed partial class TwoFactorSignInTests
     public async Task The_API_login_names_the_missing_or_wrong_second_factor_and_personal_access_tokens_are_unaffected()
     {
         await using var app = NewApp();
-        await app.CreateUserAsync("toimat@test.local", Roles.Editor, ClassificationLevel.Secret);
+        await app.CreateUserAsync("toimat@test.local", Roles.Officer, ClassificationLevel.Secret);
         await app.CreateUserAsync("chua@test.local", Roles.Viewer, ClassificationLevel.Confidential);
         await app.CreateUserAsync("congkhai@test.local", Roles.Viewer, ClassificationLevel.Public);
         var key = await EnrolDirectlyAsync(app, "toimat@test.local");

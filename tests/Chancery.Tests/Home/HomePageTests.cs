@@ -151,8 +151,8 @@ public abstract partial class HomePageTests(ClockedAppFixture fixture)
     [Fact]
     public async Task Recent_changes_are_the_units_ten_newest_across_its_members_newest_first()
     {
-        await fixture.App.CreateUserAsync("merge-a@test.local", Roles.Editor, ClassificationLevel.Internal, "MOFA-EURO");
-        await fixture.App.CreateUserAsync("merge-b@test.local", Roles.Editor, ClassificationLevel.Internal, "MOFA-EURO");
+        await fixture.App.CreateUserAsync("merge-a@test.local", Roles.Officer, ClassificationLevel.Internal, "MOFA-EURO");
+        await fixture.App.CreateUserAsync("merge-b@test.local", Roles.Officer, ClassificationLevel.Internal, "MOFA-EURO");
         await fixture.App.CreateUserAsync("merge-reader@test.local", Roles.Viewer, ClassificationLevel.Internal, "MOFA-EURO");
         var a = await fixture.App.ClientForAsync("merge-a@test.local", ChanceryAppFactory.UserPassword);
         var b = await fixture.App.ClientForAsync("merge-b@test.local", ChanceryAppFactory.UserPassword);
