@@ -10,7 +10,12 @@ public enum Access
     SignedIn,
     Own,
     Edit,
+    /// <summary>The account managers: administrators, and unit managers for their own subtree's accounts.</summary>
+    ManageAccounts,
     Administer,
+    /// <summary>A step of signing in (the second factor, setting up an authenticator): open to a visitor
+    /// half-way through signing in, anyone else is sent to the sign-in page.</summary>
+    SignInStep,
 }
 
 /// <summary>What a reader of one level's records asks a GET route: the addresses (parameters filled
@@ -37,6 +42,9 @@ public static partial class AccessRules
     [
         // Allow-list: anonymous visitors.
         new("/login", Access.Anonymous),
+        new("/login/code", Access.SignInStep),
+        new("/login/enrol", Access.SignInStep),
+        new("/account/authenticator", Access.SignInStep),
         new("/not-found", Access.Anonymous),
         new("GET /health", Access.Anonymous),
         new("GET /health/ready", Access.Anonymous),
@@ -105,10 +113,10 @@ public static partial class AccessRules
         new("/bin", Access.Administer),
         new("/units/new", Access.Administer),
         new("/units/{Id:int}/edit", Access.Administer, _ => One("/units/1/edit")),
-        new("/users", Access.Administer),
-        new("/users/new", Access.Administer),
+        new("/users", Access.ManageAccounts),
+        new("/users/new", Access.ManageAccounts),
         new("/users/tokens", Access.Administer),
-        new("/users/{Id}/edit", Access.Administer),
+        new("/users/{Id}/edit", Access.ManageAccounts),
 
         // Endpoints outside the API: Blazor's own, the reference, page forms posted to endpoints, unknown files.
         new("GET /_framework/opaque-redirect", Access.SignedIn),
@@ -264,10 +272,11 @@ public static partial class AccessRules
         new("GET /api/v1/units/", Access.SignedIn),
         new("POST /api/v1/units/", Access.Administer),
         new("PUT /api/v1/units/{id:int}", Access.Administer),
-        new("GET /api/v1/users/", Access.Administer),
-        new("POST /api/v1/users/", Access.Administer),
-        new("GET /api/v1/users/{id}", Access.Administer, _ => One("/api/v1/users/no-such-user")),
-        new("PUT /api/v1/users/{id}", Access.Administer),
+        new("GET /api/v1/users/", Access.ManageAccounts),
+        new("POST /api/v1/users/", Access.ManageAccounts),
+        new("GET /api/v1/users/{id}", Access.ManageAccounts, _ => One("/api/v1/users/no-such-user")),
+        new("PUT /api/v1/users/{id}", Access.ManageAccounts),
+        new("POST /api/v1/users/{id}/authenticator/reset", Access.ManageAccounts),
     ];
 
     /// <summary>The rule of a route: its own entry, or for a page its pattern's.</summary>
