@@ -15,7 +15,7 @@ email=admin@clients.local
 password=Client-Check-2026-Strong
 export KIOTA_UPDATE__DISABLED=true DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-Admin__Email=$email Admin__Password=$password ConnectionStrings__Chancery="Data Source=$work/clients.db" \
+Admin__Email=$email Admin__Password=$password SignIn__TwoFactorFrom=none ConnectionStrings__Chancery="Data Source=$work/clients.db" \
   dotnet run --no-build --project src/Chancery.Web --urls "$base" >"$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
