@@ -17,8 +17,16 @@ public sealed class Activity : IClassified, IVersioned, ISearchable, ISoftDeleta
     public ActivityKind Kind { get; set; }
     public ActivityDirection Direction { get; set; }
     public ActivityStatus Status { get; set; } = ActivityStatus.Completed;
-    public DateOnly DateStart { get; set; }
-    public DateOnly DateEnd { get; set; }
+    private DateOnly _dateStart;
+    private DateOnly _dateEnd;
+    public DateOnly DateStart { get => _dateStart; set { _dateStart = value; SpanDays = _dateEnd.DayNumber - value.DayNumber; } }
+    public DateOnly DateEnd { get => _dateEnd; set { _dateEnd = value; SpanDays = value.DayNumber - _dateStart.DayNumber; } }
+    /// <summary>Days from the start to the end, kept with the dates so a period's query can seek by start date:
+    /// an activity overlapping a month starts at most <see cref="LongSpanDays"/> days before it, unless it is one
+    /// of the few long ones, which are found through this column's own index.</summary>
+    public int SpanDays { get; private set; }
+    /// <summary>Beyond this many days an activity counts as long for <see cref="SpanDays"/>.</summary>
+    public const int LongSpanDays = 31;
     /// <summary>The title in Vietnamese, the record's own language.</summary>
     public string? Title { get; set; }
     /// <summary>The title in English, when someone gave one; English screens fall back to <see cref="Title"/>.</summary>

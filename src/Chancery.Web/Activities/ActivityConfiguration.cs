@@ -47,5 +47,7 @@ public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasIndex(a => new { a.LeadPersonId, a.DateStart });
         builder.HasIndex(a => new { a.CounterpartPersonId, a.DateStart });
         builder.HasIndex(a => a.PartOfId);
+        // A period's activities: those starting in it or shortly before, plus the long ones (few) found here.
+        builder.HasIndex(a => a.SpanDays);
     }
 }

@@ -106,6 +106,9 @@ namespace Chancery.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("SpanDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -136,6 +139,8 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.HasIndex("OwnerUnitId");
 
                     b.HasIndex("PartOfId");
+
+                    b.HasIndex("SpanDays");
 
                     b.HasIndex("CounterpartPersonId", "DateStart");
 

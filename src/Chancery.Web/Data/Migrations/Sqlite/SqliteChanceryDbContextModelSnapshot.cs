@@ -99,6 +99,9 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SpanDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -129,6 +132,8 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                     b.HasIndex("OwnerUnitId");
 
                     b.HasIndex("PartOfId");
+
+                    b.HasIndex("SpanDays");
 
                     b.HasIndex("CounterpartPersonId", "DateStart");
 
