@@ -47,7 +47,9 @@ public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasIndex(a => new { a.LeadPersonId, a.DateStart });
         builder.HasIndex(a => new { a.CounterpartPersonId, a.DateStart });
         builder.HasIndex(a => a.PartOfId);
-        // A period's activities: those starting in it or shortly before, plus the long ones (few) found here.
-        builder.HasIndex(a => a.SpanDays);
+        // A period's activities (ActivityQueries.BetweenAsync): those starting in it or shortly before come from
+        // the start date index; the long ones that began earlier from this small index of long activities only.
+        // An index on the span alone is not enough: SQLite then orders that part by the full start date index.
+        builder.HasIndex(a => a.DateStart).HasFilter($"\"SpanDays\" > {Activity.LongSpanDays}").HasDatabaseName("IX_activities_long_by_start");
     }
 }

@@ -120,19 +120,18 @@ public sealed class ActivityQueries(ChanceryDbContext db, OfficeTitlesCache offi
         }).ToList();
     }
 
-    /// <summary>Activities that overlap [first, last] (one spanning the window's edge is included), by start date.</summary>
-    public Task<List<ActivitySummary>> BetweenAsync(DateOnly first, DateOnly last, Func<IQueryable<Activity>, IQueryable<Activity>> filter, CancellationToken ct) =>
-        SummariesAsync(filter(db.Activities.Where(Overlapping(first, last))).OrderBy(a => a.DateStart).ThenBy(a => a.Id), ct);
-
-    /// <summary>The activities that overlap a period, with a lower bound on the start date so the query seeks
-    /// instead of reading every activity that began before the period ends (at 500,000 activities a month's
-    /// calendar read them all: about 0.35 s in PostgreSQL). Short activities start at most
-    /// <see cref="Activity.LongSpanDays"/> days before the period; the long ones are few and found by their span.</summary>
-    public static System.Linq.Expressions.Expression<Func<Activity, bool>> Overlapping(DateOnly first, DateOnly last)
+    /// <summary>Activities that overlap [first, last] (one spanning the window's edge is included), by start date.
+    /// Read as two parts so each seeks on its own index instead of reading every activity that began before
+    /// the period ends (at 500,000 activities a month's calendar read them all: about 0.35 s in PostgreSQL):
+    /// the short activities, which start at most <see cref="Activity.LongSpanDays"/> days before the period,
+    /// by start date; the long ones that started earlier (few) by their span. The two parts are disjoint.
+    /// (One WHERE with an OR does not do it: SQLite takes the start date's common upper bound as its range.)</summary>
+    public Task<List<ActivitySummary>> BetweenAsync(DateOnly first, DateOnly last, Func<IQueryable<Activity>, IQueryable<Activity>> filter, CancellationToken ct)
     {
         var shortFrom = first.AddDays(-Activity.LongSpanDays);
-        return a => (a.DateStart >= shortFrom && a.DateStart <= last && (a.DateEnd >= first || a.DateStart >= first))
-            || (a.SpanDays > Activity.LongSpanDays && a.DateStart <= last && a.DateEnd >= first);
+        var startingNear = db.Activities.Where(a => a.DateStart >= shortFrom && a.DateStart <= last && (a.DateEnd >= first || a.DateStart >= first));
+        var longBefore = db.Activities.Where(a => a.SpanDays > Activity.LongSpanDays && a.DateStart < shortFrom && a.DateEnd >= first);
+        return SummariesAsync(filter(startingNear).Concat(filter(longBefore)).OrderBy(a => a.DateStart).ThenBy(a => a.Id), ct);
     }
 
     /// <summary>One page of the activities a person took part in, as leader or as counterpart (a foreign

@@ -126,14 +126,16 @@ namespace Chancery.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DateStart")
+                        .HasDatabaseName("IX_activities_long_by_start")
+                        .HasFilter("\"SpanDays\" > 31");
+
                     b.HasIndex("ExternalRef")
                         .IsUnique();
 
                     b.HasIndex("OwnerUnitId");
 
                     b.HasIndex("PartOfId");
-
-                    b.HasIndex("SpanDays");
 
                     b.HasIndex("CounterpartPersonId", "DateStart");
 

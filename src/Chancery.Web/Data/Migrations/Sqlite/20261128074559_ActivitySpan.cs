@@ -21,16 +21,17 @@ namespace Chancery.Web.Data.Migrations.Sqlite
             migrationBuilder.Sql("UPDATE activities SET \"SpanDays\" = CAST(julianday(\"DateEnd\") - julianday(\"DateStart\") AS INTEGER) WHERE \"DateEnd\" <> \"DateStart\"");
 
             migrationBuilder.CreateIndex(
-                name: "IX_activities_SpanDays",
+                name: "IX_activities_long_by_start",
                 table: "activities",
-                column: "SpanDays");
+                column: "DateStart",
+                filter: "\"SpanDays\" > 31");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_activities_SpanDays",
+                name: "IX_activities_long_by_start",
                 table: "activities");
 
             migrationBuilder.DropColumn(
