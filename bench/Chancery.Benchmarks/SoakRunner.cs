@@ -35,8 +35,10 @@ public static partial class SoakRunner
         var admin = await ApiClientAsync(baseUrl, email, password);
         var people = await CreateUsersAsync(baseUrl, admin, users);
         // Ids every simulated user may read: sampled by a user of the lowest clearance among them.
-        var ids = await SampleActivityIdsAsync(people.First(p => p.Number % 3 == 0).Api);
-        Console.WriteLine($"soak: {people.Count} users signed in (cookie and bearer), {ids.Count} activity ids to read");
+        var reader = people.First(p => p.Number % 3 == 0).Api;
+        var ids = await SampleActivityIdsAsync(reader);
+        var partners = await SamplePartnerCodesAsync(reader);
+        Console.WriteLine($"soak: {people.Count} users signed in (cookie and bearer), {ids.Count} activity ids and {partners.Count} partners to read");
 
         var done = new ConcurrentQueue<Done>();
         var samples = new List<Sample>();
@@ -80,7 +82,7 @@ public static partial class SoakRunner
             inFlight.Add(Task.Run(async () =>
             {
                 string? error;
-                try { error = await DoAsync(action, user, ids, new Random(seed), run); }
+                try { error = await DoAsync(action, user, ids, partners, new Random(seed), run); }
                 catch (Exception e) { error = e.GetType().Name + ": " + e.Message; }
                 done.Enqueue(new Done(action, (clock.Elapsed.TotalSeconds - scheduled) * 1000, error));
             }));
@@ -91,13 +93,15 @@ public static partial class SoakRunner
         return Report(samples, outPrefix, minutes);
     }
 
-    /// <summary>The mix of what people do, in per-mille: mostly reading lists and records, some pages,
-    /// a few exports and imports.</summary>
+    /// <summary>The mix of what people do, in per-mille: mostly reading lists and records, some pages
+    /// (the home page shows the user's unit's latest changes: every soak user belongs to a unit),
+    /// searches, a few exports and imports.</summary>
     private static readonly (string Action, int PerMille)[] Mix =
     [
-        ("api-list", 300), ("api-detail", 150), ("api-review", 50), ("api-partners", 50),
-        ("page-activities", 120), ("page-activity", 100), ("page-home", 60), ("page-review", 40), ("page-calendar", 40),
-        ("export-csv", 60), ("import", 30),
+        ("api-list", 250), ("api-detail", 130), ("api-review", 40), ("api-partners", 40),
+        ("page-activities", 100), ("page-activity", 80), ("page-home", 60), ("page-review", 30), ("page-calendar", 50),
+        ("page-search", 40), ("page-people", 30), ("page-partner", 40),
+        ("export-csv", 50), ("export-xlsx", 20), ("import", 40),
     ];
 
     private static string PickAction(Random random)
@@ -111,8 +115,10 @@ public static partial class SoakRunner
         return Mix[0].Action;
     }
 
-    private static async Task<string?> DoAsync(string action, SoakUser user, IReadOnlyList<int> ids, Random random, int importRun)
+    private static async Task<string?> DoAsync(string action, SoakUser user, IReadOnlyList<int> ids, IReadOnlyList<string> partners, Random random, int importRun)
     {
+        string[] words = ["Nhật Bản", "hợp tác", "Lào", "thương mại", "Hoa Kỳ", "Thủ tướng", "ASEAN", "visit"];
+        var word = Uri.EscapeDataString(words[random.Next(words.Length)]);
         var year = 2010 + random.Next(16);
         var id = ids[random.Next(ids.Count)];
         string[] kinds = ["bilateral_meeting", "incoming_visit", "official_visit", "phone_call", "reception"];
@@ -127,8 +133,12 @@ public static partial class SoakRunner
             "page-activity" => await user.Browser.GetAsync($"/activities/{id}"),
             "page-home" => await user.Browser.GetAsync("/"),
             "page-review" => await user.Browser.GetAsync($"/reports/annual-review?from={year}-01-01&to={year}-12-31"),
-            "page-calendar" => await user.Browser.GetAsync($"/calendar?from={year}-0{1 + random.Next(9)}-01"),
+            "page-calendar" => await user.Browser.GetAsync($"/calendar?month={year}-0{1 + random.Next(9)}"),
+            "page-search" => await user.Browser.GetAsync($"/search?q={word}"),
+            "page-people" => await user.Browser.GetAsync($"/people?q={word}"),
+            "page-partner" => await user.Browser.GetAsync($"/partners/{partners[random.Next(partners.Count)]}"),
             "export-csv" => await user.Api.GetAsync($"/api/v1/activities/export?format=csv&from={year}-03-01&to={year}-03-31&kind={kind}"),
+            "export-xlsx" => await user.Api.GetAsync($"/api/v1/activities/export?format=xlsx&from={year}-03-01&to={year}-03-31&kind={kind}"),
             "import" => await user.Api.PostAsync("/api/v1/activities/import", new StringContent(ImportCsv(importRun, user.Number), Encoding.UTF8, "text/csv")),
             _ => throw new InvalidOperationException(action),
         };
@@ -188,11 +198,13 @@ public static partial class SoakRunner
     {
         const string password = "Soak-Tester-Lotus-2026!";
         string[] clearances = ["internal", "confidential", "secret"];
+        var units = (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/units")).GetProperty("items").EnumerateArray()
+            .Select(u => u.GetProperty("id").GetInt32()).ToList();
         var users = new List<SoakUser>();
         for (var i = 1; i <= count; i++)
         {
             var email = $"soak.user{i}@bench.local";
-            var created = await admin.PostAsJsonAsync("/api/v1/users", new { email, displayName = $"Soak user {i}", role = "officer", clearance = clearances[i % 3], password });
+            var created = await admin.PostAsJsonAsync("/api/v1/users", new { email, displayName = $"Soak user {i}", unitId = units.Count == 0 ? (int?)null : units[i % units.Count], role = "officer", clearance = clearances[i % 3], password });
             if (!created.IsSuccessStatusCode && created.StatusCode != HttpStatusCode.Conflict && created.StatusCode != HttpStatusCode.UnprocessableEntity)
                 throw new InvalidOperationException($"creating {email} answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
             users.Add(new SoakUser(i, await ApiClientAsync(baseUrl, email, password), await BrowserClientAsync(baseUrl, email, password)));
@@ -210,6 +222,14 @@ public static partial class SoakRunner
         }
         if (ids.Count == 0) throw new InvalidOperationException("no internal activity to read: load the demo or bench data first");
         return ids;
+    }
+
+    private static async Task<IReadOnlyList<string>> SamplePartnerCodesAsync(HttpClient reader)
+    {
+        var page = await reader.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/partners?page=1&pageSize=100");
+        var codes = page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("code").GetString()!).ToList();
+        if (codes.Count == 0) throw new InvalidOperationException("no partner to read: load the reference data first");
+        return codes;
     }
 
     private static double RssMiB(int pid)
