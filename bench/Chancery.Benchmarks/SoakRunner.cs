@@ -98,7 +98,7 @@ public static partial class SoakRunner
     /// searches, a few exports and imports.</summary>
     private static readonly (string Action, int PerMille)[] Mix =
     [
-        ("api-list", 270), ("api-detail", 150), ("api-review", 40), ("api-partners", 40),
+        ("api-list", 260), ("api-detail", 150), ("api-review", 40), ("api-partners", 40),
         ("page-activities", 100), ("page-activity", 80), ("page-home", 60), ("page-review", 30), ("page-calendar", 50),
         // The header search (/search) is left out: it reads every record's text (about 2.4 s a query at
         // 500,000 activities; docs/benchmarks.md "The soak"), so a few a second would swamp two cores.
