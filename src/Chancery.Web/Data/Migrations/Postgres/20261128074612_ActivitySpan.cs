@@ -17,14 +17,15 @@ namespace Chancery.Web.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: 0);
 
-            // The stored activities' spans, as the entity computes them for new ones.
-            migrationBuilder.Sql("UPDATE activities SET \"SpanDays\" = \"DateEnd\" - \"DateStart\" WHERE \"DateEnd\" <> \"DateStart\"");
-
             migrationBuilder.CreateIndex(
                 name: "IX_activities_long_by_start",
                 table: "activities",
                 column: "DateStart",
                 filter: "\"SpanDays\" > 31");
+
+            // The stored activities' spans, as the entity computes them for new ones. After the index: built before
+            // the update, it is kept by it; built after, PostgreSQL may not use it while an older transaction runs.
+            migrationBuilder.Sql("UPDATE activities SET \"SpanDays\" = \"DateEnd\" - \"DateStart\" WHERE \"DateEnd\" <> \"DateStart\"");
         }
 
         /// <inheritdoc />
