@@ -19,6 +19,8 @@ using Chancery.Web.Units;
 //   ... --activities 0 --directives 20000 --tasks 200000 --progress 1000000 --connection ...   (directives at scale, issue 13)
 //   ... --agreements 100000 [--commitments 300000]: also agreements, commitments, deliveries and rates (issue #12);
 //       with --out, written as agreements.csv, commitments.csv, deliveries.csv, exchange_rates.csv beside it
+//   ... --bulk: the scale modules' rows (agreements, commitments, deliveries, directives, tasks, progress) written
+//       straight into the tables instead of through the imports (Bulk/; new rows only, no audit entries)
 var options = Args.Parse(args);
 var generator = new ActivityGenerator(options.Seed);
 
@@ -84,8 +86,9 @@ foreach (var batch in generator.Rows(options.Activities).Chunk(options.Batch))
     Console.WriteLine($"{loaded} activities loaded ({outcome.Created} created, {outcome.Updated} updated, {outcome.Unchanged} unchanged), {loaded / total.Elapsed.TotalSeconds:F0} rows/s");
 }
 
-// Generated directives, tasks and progress reports (issue 13's scale), over every unit, through the
-// same three imports a user runs, in batches (tasks after their directives, reports after their tasks).
+// Generated directives, tasks and progress reports (issue 13's scale), over every unit, then agreements,
+// commitments, deliveries and rates (issue #12): through the imports a user runs, in batches, or with --bulk
+// straight into the tables (ScaleLoad; how the national-scale databases are built, docs/benchmarks.md "Scale data").
 if (options.Tasks > 0)
 {
     List<string> unitCodes;
@@ -94,56 +97,15 @@ if (options.Tasks > 0)
     var clock = Stopwatch.StartNew();
     var rows = new TaskGenerator(options.Seed, unitCodes).Generate(Math.Max(1, options.Directives), options.Tasks, options.Progress);
     Console.WriteLine($"Generated {rows.Directives.Count} directives, {rows.Tasks.Count} tasks, {rows.Progress.Count} progress reports over {unitCodes.Count} units in {clock.Elapsed.TotalSeconds:F1} s (seed {options.Seed}).");
-    foreach (var (name, header, list) in new[] { ("directives", TaskGenerator.DirectiveHeader, rows.Directives), ("tasks", TaskGenerator.TaskHeader, rows.Tasks),
-                 ("task_progress", TaskGenerator.ProgressHeader, rows.Progress) })
-    {
-        var done = 0;
-        clock.Restart();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        foreach (var batch in list.Chunk(options.Batch))
-        {
-            using var scope = app.Services.CreateScope();
-            var pipeline = scope.ServiceProvider.GetRequiredService<ImportPipeline>();
-            var upload = new ImportFile(name + ".csv", ImportFormat.Csv, Encoding.UTF8.GetBytes(header + "\n" + string.Join('\n', batch) + "\n"));
-            var outcome = name switch
-            {
-                "directives" => await pipeline.RunAsync(scope.ServiceProvider.GetRequiredService<Chancery.Web.Directives.Importing.DirectiveImportDefinition>(), upload, dryRun: false),
-                "tasks" => await pipeline.RunAsync(scope.ServiceProvider.GetRequiredService<Chancery.Web.Directives.Importing.TaskImportDefinition>(), upload, dryRun: false),
-                _ => await pipeline.RunAsync(scope.ServiceProvider.GetRequiredService<Chancery.Web.Directives.Importing.ProgressImportDefinition>(), upload, dryRun: false),
-            };
-            if (!outcome.Succeeded)
-            {
-                foreach (var p in outcome.Problems.Take(20)) Console.Error.WriteLine($"{name} line {p.Line} {p.Column}: {p.Reason}");
-                return 1;
-            }
-            done += batch.Length;
-            Console.WriteLine($"{name}: {done} loaded ({outcome.Created} created, {outcome.Updated} updated, {outcome.Unchanged} unchanged), {done / clock.Elapsed.TotalSeconds:F0} rows/s, " +
-                $"{(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} s of this program's CPU");
-        }
-    }
+    if (!await ScaleLoad.TasksAsync(app.Services, rows, options.Batch, options.Bulk)) return 1;
 }
-// Generated agreements, commitments, deliveries and rates (issue #12), through the same imports a user runs,
-// in batches; then the real, sourced demo agreements (demo/*.csv, copied beside the program).
-if (options.Agreements > 0)
-{
-    foreach (var (name, header, rows) in AgreementFiles(new AgreementGenerator(options.Seed), options))
-    {
-        var done = 0;
-        var clock = Stopwatch.StartNew();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        foreach (var batch in rows.Chunk(options.Batch))
-        {
-            if (await ImportAsync(app, name, header + "\n" + string.Join('\n', batch) + "\n") is not { } outcome) return 1;
-            done += batch.Length;
-            Console.WriteLine($"{name}: {done} rows loaded ({outcome.Created} created), {done / clock.Elapsed.TotalSeconds:F0} rows/s, " +
-                $"{(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} s of this program's CPU");
-        }
-    }
-}
+if (options.Agreements > 0 &&
+    !await ScaleLoad.AgreementsAsync(app.Services, new AgreementGenerator(options.Seed), options.Agreements, options.Commitments, options.Batch, options.Bulk))
+    return 1;
 var demo = Path.Combine(AppContext.BaseDirectory, "Demo");
 foreach (var name in new[] { "activities.csv", "exchange_rates.csv", "agreements.csv", "commitments.csv", "deliveries.csv" })
 {
-    if (await ImportAsync(app, name, await File.ReadAllTextAsync(Path.Combine(demo, name))) is not { } outcome) return 1;
+    if (await ScaleLoad.ImportAsync(app.Services, name, await File.ReadAllTextAsync(Path.Combine(demo, name))) is not { } outcome) return 1;
     Console.WriteLine($"demo {name}: {outcome.Created} created, {outcome.Updated} updated, {outcome.Unchanged} unchanged");
 }
 // The China state visit of December 2023 ended with "36 cooperation documents signed" before their titles
@@ -191,27 +153,7 @@ static IEnumerable<(string Name, string Header, IEnumerable<string> Rows)> Agree
     yield return ("deliveries.csv", AgreementGenerator.DeliveryHeader, generator.Deliveries());
 }
 
-// One file through the import a user runs (the definition the file's name says); null, with the problems printed, when refused.
-static async Task<ImportOutcome?> ImportAsync(WebApplication app, string name, string csv)
-{
-    using var scope = app.Services.CreateScope();
-    var services = scope.ServiceProvider;
-    var pipeline = services.GetRequiredService<ImportPipeline>();
-    var file = new ImportFile(name, ImportFormat.Csv, Encoding.UTF8.GetBytes(csv));
-    var outcome = name switch
-    {
-        "activities.csv" => await pipeline.RunAsync(services.GetRequiredService<ActivityImportDefinition>(), file, dryRun: false),
-        "exchange_rates.csv" => await pipeline.RunAsync(services.GetRequiredService<Chancery.Web.Commitments.Import.ExchangeRateImportDefinition>(), file, dryRun: false),
-        "agreements.csv" => await pipeline.RunAsync(services.GetRequiredService<Chancery.Web.Agreements.AgreementImportDefinition>(), file, dryRun: false),
-        "commitments.csv" => await pipeline.RunAsync(services.GetRequiredService<Chancery.Web.Commitments.Import.CommitmentImportDefinition>(), file, dryRun: false),
-        _ => await pipeline.RunAsync(services.GetRequiredService<Chancery.Web.Commitments.Import.DeliveryImportDefinition>(), file, dryRun: false),
-    };
-    if (outcome.Succeeded) return outcome;
-    foreach (var p in outcome.Problems.Take(20)) Console.Error.WriteLine($"{name} line {p.Line} {p.Column}: {p.Reason}");
-    return null;
-}
-
-internal sealed record Args(int Seed, int Activities, string? Out, string Provider, string? Connection, int Batch, int Directives, int Tasks, int Progress, int Agreements, int Commitments)
+internal sealed record Args(int Seed, int Activities, string? Out, string Provider, string? Connection, int Batch, int Directives, int Tasks, int Progress, int Agreements, int Commitments, bool Bulk)
 {
     public static Args Parse(string[] args)
     {
@@ -231,7 +173,8 @@ internal sealed record Args(int Seed, int Activities, string? Out, string Provid
             int.Parse(Value("--tasks") ?? "0", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Value("--progress") ?? "0", System.Globalization.CultureInfo.InvariantCulture),
             Agreements(),
-            Value("--commitments") is { } c ? int.Parse(c, System.Globalization.CultureInfo.InvariantCulture) : 3 * Agreements());
+            Value("--commitments") is { } c ? int.Parse(c, System.Globalization.CultureInfo.InvariantCulture) : 3 * Agreements(),
+            args.Contains("--bulk"));
         int Agreements() => int.Parse(Value("--agreements") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

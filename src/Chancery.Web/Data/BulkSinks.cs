@@ -40,6 +40,8 @@ internal sealed class SqliteBulkSink : IBulkSink, IDisposable
         else if (typeof(TValue) == typeof(double)) Check(raw.sqlite3_bind_double(_statement, i, (double)(object)value!));
         else if (typeof(TValue) == typeof(float)) Check(raw.sqlite3_bind_double(_statement, i, (float)(object)value!));
         else if (typeof(TValue) == typeof(byte[])) Check(raw.sqlite3_bind_blob(_statement, i, (byte[])(object)value!));
+        // As Microsoft.Data.Sqlite binds a decimal (EF keeps decimals as TEXT on SQLite): the same text reads back.
+        else if (typeof(TValue) == typeof(decimal)) BindText(i, (decimal)(object)value!, "0.0###########################");
         else if (typeof(TValue) == typeof(DateOnly)) BindText(i, (DateOnly)(object)value!, @"yyyy\-MM\-dd");
         else if (typeof(TValue) == typeof(DateTime)) BindText(i, (DateTime)(object)value!, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF");
         else if (typeof(TValue) == typeof(DateTimeOffset)) BindText(i, (DateTimeOffset)(object)value!, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz");
@@ -69,7 +71,8 @@ internal sealed class SqliteBulkSink : IBulkSink, IDisposable
 
     private void BindText<T>(int index, T value, string format) where T : ISpanFormattable
     {
-        Span<char> text = stackalloc char[40];
+        // A decimal in the format above takes up to 31 characters; dates fewer.
+        Span<char> text = stackalloc char[64];
         if (!value.TryFormat(text, out var length, format, CultureInfo.InvariantCulture)) throw new FormatException(format);
         BindText(index, text[..length]);
     }
