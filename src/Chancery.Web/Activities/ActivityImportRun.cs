@@ -40,8 +40,8 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         if (_offices is null)
         {
             _offices = await OfficeResolver.LoadAsync(db, ct);
-            _countries = (await db.Partners.IgnoreQueryFilters().Where(p => p.Kind == PartnerKind.Country)
-                .Select(p => p.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            // A country classified above the importer is refused as an unknown code (no existence oracle).
+            _countries = await KnownCountries.AllAsync(db, ct);
         }
         var inBatch = batch.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var parentsToFind = batch.Select(r => r.Value.PartOf).OfType<string>()

@@ -109,8 +109,8 @@ public sealed class ActivityWriter(ChanceryDbContext db, ActivityQueries queries
     {
         var legs = input.Legs ?? [];
         var codes = legs.Select(l => l.CountryIso3.Trim().ToUpperInvariant()).Distinct().ToList();
-        var known = (await db.Partners.IgnoreQueryFilters().Where(p => p.Kind == PartnerKind.Country && codes.Contains(p.Code))
-            .Select(p => p.Code).ToListAsync(ct)).ToHashSet();
+        // A country classified above the writer is refused as an unknown code (no existence oracle).
+        var known = await KnownCountries.AmongAsync(db, codes, ct);
         // A trip that ends before it starts is one problem, on its end date: its legs are not also
         // each "outside the trip" (there is no trip range to be inside of until the end is fixed).
         var tripHasRange = end >= input.DateStart;

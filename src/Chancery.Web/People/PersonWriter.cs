@@ -103,8 +103,8 @@ public sealed class PersonWriter(ChanceryDbContext db, PeopleQueries queries, Ti
         if (Blank(input.CountryIso3) is { } country)
         {
             var code = country.ToUpperInvariant();
-            // Every country is named, whatever the editor may see of its record: a name is not classified.
-            if (!await db.Partners.IgnoreQueryFilters().AnyAsync(p => p.Code == code && p.Kind == PartnerKind.Country, ct))
+            // A country classified above the editor is refused as an unknown code (no existence oracle).
+            if (!await KnownCountries.Query(db).AnyAsync(p => p.Code == code, ct))
                 problems.Add("countryIso3", PeopleErrors.PersonCountryUnknown, country);
         }
         if (name is not null && side is { } s)
