@@ -151,6 +151,22 @@ public abstract class WriteGuardHoleTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_record_that_already_holds_a_hidden_country_stays_editable_by_an_editor_who_may_edit_it()
+    {
+        var admin = await AdminWithHiddenCountryAsync();
+        var trip = (await (await admin.PostAsJsonAsync("/api/v1/activities", Trip("wg held trip", Hidden), Ct)).Content.ReadFromJsonAsync<ActivityDetail>(Ct))!;
+        var person = (await (await admin.PostAsJsonAsync("/api/v1/people",
+            new PersonInput("Wg Canaryheld", null, "foreign", Hidden, null, null, null, "internal"), Ct)).Content.ReadFromJsonAsync<PersonDetail>(Ct))!;
+        var editor = await EditorAsync();
+
+        // The editor reads the code on the record; keeping it tells them nothing, so the record saves.
+        (await editor.PutAsJsonAsync($"/api/v1/activities/{trip.Id}", Trip("wg held trip, renamed", Hidden) with { Version = trip.Version }, Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await editor.PutAsJsonAsync($"/api/v1/people/{person.Id}",
+            new PersonInput("Wg Canaryheld", null, "foreign", Hidden, "A note", null, person.Version), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_partnership_file_naming_an_event_in_the_bin_is_refused_and_the_event_comes_back_as_it_went()
     {
         var admin = await fixture.App.AdminClientAsync();
