@@ -45,12 +45,15 @@ public static class AccountServiceCollectionExtensions
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
+                // Each authenticator code is accepted once (Identity's own provider takes it again within its window).
+                o.Tokens.AuthenticatorTokenProvider = OneUseAuthenticatorCodes.ProviderName;
             })
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ChanceryDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneUseAuthenticatorCodes>(OneUseAuthenticatorCodes.ProviderName)
             .AddClaimsPrincipalFactory<ChanceryClaimsFactory>();
 
         services.AddAuthorizationBuilder()

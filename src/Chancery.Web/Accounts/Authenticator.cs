@@ -1,6 +1,7 @@
 using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Security;
+using Chancery.Web.Common.Security.Tokens;
 using Chancery.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using QRCoder;
@@ -8,11 +9,13 @@ using QRCoder;
 namespace Chancery.Web.Accounts;
 
 /// <summary>An account's authenticator (TOTP, RFC 6238) through Identity's own support: the shared key
-/// kept by Identity's user store, codes checked by Identity's authenticator token provider (the current
-/// 30-second step and two either side), recovery codes by Identity too. What this adds: the key shown
+/// kept by Identity's user store, codes checked by the authenticator token provider Identity is given
+/// (<see cref="OneUseAuthenticatorCodes"/>: the current 30-second step and two either side, each code
+/// once), recovery codes by Identity too. What this adds: the key shown
 /// for typing and as a QR code, enabling only after a code proves the app holds the key, and the audit
 /// entries.</summary>
-public sealed class Authenticator(UserManager<ChanceryUser> users, IUserStore<ChanceryUser> store, ChanceryDbContext db, TimeProvider clock)
+public sealed class Authenticator(UserManager<ChanceryUser> users, IUserStore<ChanceryUser> store, ChanceryDbContext db, TimeProvider clock,
+    PersonalAccessTokens tokens)
 {
     public const int RecoveryCodeCount = 10;
     private const string Issuer = "Chancery";
@@ -85,13 +88,18 @@ public sealed class Authenticator(UserManager<ChanceryUser> users, IUserStore<Ch
 
     /// <summary>Forgets the account's authenticator (lost phone): a new key, no recovery codes, two-factor
     /// off until the owner sets it up again (which the next sign-in demands from confidential up).
-    /// Renews the security stamp: every session of the account ends.</summary>
-    public async Task ResetAsync(ChanceryUser user)
+    /// Ends every way in the account had: the security stamp is renewed (every session and bearer token
+    /// ends) and every personal access token is revoked by <paramref name="resetBy"/> (a token does not
+    /// carry the stamp, and whoever holds the lost phone may hold one made with it). The reset's audit
+    /// entry says how many tokens it revoked; each revocation is an entry of its own.</summary>
+    public async Task ResetAsync(ChanceryUser user, string? resetBy, CancellationToken ct)
     {
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes");
+        var revoked = await tokens.RevokeAllAsync(user.Id, resetBy, ct);
         await AuditEvents.RecordAsync(db, clock, AuditAction.AuthenticatorReset, AuditEvents.UserType, user.Id,
-            new Dictionary<string, string?> { ["Email"] = user.Email }, ClassificationLevel.Public, CancellationToken.None);
+            new Dictionary<string, string?> { ["Email"] = user.Email, ["TokensRevoked"] = revoked.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ClassificationLevel.Public, ct);
     }
 }

@@ -91,7 +91,7 @@ public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContex
     }
 
     /// <summary>Forgets an account's authenticator (a lost or replaced phone), audited; its owner sets up a
-    /// new one at the next sign-in (required from confidential up). Every session of the account ends.
+    /// new one at the next sign-in (required from confidential up). Every session and token of the account ends.
     /// Like any change, refused for an account cleared above the administrator.</summary>
     public async Task<WriteOutcome<UserItem>> ResetAuthenticatorAsync(string id, CancellationToken ct = default)
     {
@@ -99,7 +99,7 @@ public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContex
         if (user is null || !await scope.MayManageAsync(id, ct)) return WriteOutcome<UserItem>.NotFound();
         if (user.Clearance > writer.Clearance)
             return WriteOutcome<UserItem>.Invalid(new Problems().Add("clearance", "AccountAboveYours"));
-        await authenticator.ResetAsync(user);
+        await authenticator.ResetAsync(user, writer.UserId, ct);
         return await queries.GetAsync(user.Id, ct) is { } item ? WriteOutcome<UserItem>.Saved(item) : WriteOutcome<UserItem>.NotFound();
     }
 

@@ -40,8 +40,8 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         if (_offices is null)
         {
             _offices = await OfficeResolver.LoadAsync(db, ct);
-            _countries = (await db.Partners.IgnoreQueryFilters().Where(p => p.Kind == PartnerKind.Country)
-                .Select(p => p.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            // A country classified above the importer is refused as an unknown code (no existence oracle).
+            _countries = await KnownCountries.AllAsync(db, ct);
         }
         var inBatch = batch.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var parentsToFind = batch.Select(r => r.Value.PartOf).OfType<string>()
@@ -70,8 +70,11 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
         {
             var row = parsed.Value;
             var before = problems.Total;
+            storedActivities.TryGetValue(row.Id, out var activity);
+            // A country the stored activity already has is kept as it is (the importer reads it on the record).
             foreach (var code in row.Countries)
-                if (!_countries.Contains(code)) problems.Add(parsed.Line, "countries_iso3", ImportReasons.UnknownCountry(code));
+                if (!_countries.Contains(code) && activity?.Legs.Any(l => l.CountryIso3 == code) != true)
+                    problems.Add(parsed.Line, "countries_iso3", ImportReasons.UnknownCountry(code));
             var leaderOffice = Resolve(row.LeaderRole, OfficeSide.Domestic);
             // An empty role is already a Required problem of the row.
             if (leaderOffice is null && row.LeaderRole.Length > 0)
@@ -80,7 +83,6 @@ internal sealed class ActivityImportRun(ChanceryDbContext db, TimeProvider clock
                 problems.Add(parsed.Line, "part_of", ImportReasons.PartOfItself());
             else if (row.PartOf is { } parent && !inBatch.Contains(parent) && !_keys.IsKnown(parent))
                 _keys.AwaitParent(parent, parsed.Line);
-            storedActivities.TryGetValue(row.Id, out var activity);
             // An id taken by a record the importer may not see: refused in the words of any value that cannot be used.
             if (activity is null && stored.ContainsKey(row.Id))
                 problems.Add(parsed.Line, "id", ImportReasons.Unavailable());

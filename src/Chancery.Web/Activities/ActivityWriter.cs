@@ -18,7 +18,7 @@ public sealed class ActivityWriter(ChanceryDbContext db, ActivityQueries queries
 {
     public async Task<WriteOutcome<ActivityDetail>> CreateAsync(ActivityInput input, CancellationToken ct)
     {
-        var problems = await CheckAsync(input, null, ct);
+        var problems = await CheckAsync(input, null, [], ct);
         var level = WriteGuard.Classification(input.Classification, db.Clearance, null, ClassificationLevel.Internal, problems);
         if (problems.Any) return WriteOutcome<ActivityDetail>.Invalid(problems);
 
@@ -34,7 +34,7 @@ public sealed class ActivityWriter(ChanceryDbContext db, ActivityQueries queries
     {
         var activity = await db.Activities.Include(a => a.Legs).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (activity is null) return WriteOutcome<ActivityDetail>.NotFound();
-        var problems = await CheckAsync(input, id, ct);
+        var problems = await CheckAsync(input, id, [.. activity.Legs.Select(l => l.CountryIso3)], ct);
         if (input.Version is null) problems.Add("version", ErrorCodes.VersionRequired);
         var level = WriteGuard.Classification(input.Classification, db.Clearance, activity.Classification, ClassificationLevel.Internal, problems);
         if (problems.Any) return WriteOutcome<ActivityDetail>.Invalid(problems);
@@ -71,8 +71,9 @@ public sealed class ActivityWriter(ChanceryDbContext db, ActivityQueries queries
     private static IEnumerable<Limited> Limited(Activity activity) =>
         [new(activity), .. activity.Legs.Select((leg, i) => new Limited(leg, $"legs[{i}]."))];
 
-    /// <summary>The input's codes, references and dates (field names as the API's JSON names them).</summary>
-    private async Task<Problems> CheckAsync(ActivityInput input, int? editingId, CancellationToken ct)
+    /// <summary>The input's codes, references and dates (field names as the API's JSON names them).
+    /// <paramref name="heldCountries"/> are the stored activity's leg countries (see <see cref="CheckLegsAsync"/>).</summary>
+    private async Task<Problems> CheckAsync(ActivityInput input, int? editingId, IReadOnlyCollection<string> heldCountries, CancellationToken ct)
     {
         var problems = new Problems();
         if (input.DateStart == default) problems.Add("dateStart", ActivityErrors.DateStartRequired);
@@ -101,16 +102,20 @@ public sealed class ActivityWriter(ChanceryDbContext db, ActivityQueries queries
         if (input.ExternalRef is { Length: > 0 } reference
             && await db.Activities.IgnoreQueryFilters().AnyAsync(a => a.ExternalRef == reference && a.Id != editingId, ct))
             problems.Add("externalRef", ActivityErrors.ReferenceTaken);
-        await CheckLegsAsync(input, end, problems, ct);
+        await CheckLegsAsync(input, end, heldCountries, problems, ct);
         return problems;
     }
 
-    private async Task CheckLegsAsync(ActivityInput input, DateOnly end, Problems problems, CancellationToken ct)
+    /// <summary>Each leg's country and dates. A country classified above the writer is an unknown code, unless the
+    /// stored activity already has it (<paramref name="heldCountries"/>): the editor reads that code on the record,
+    /// so keeping it tells them nothing, and an activity they may edit stays editable.</summary>
+    private async Task CheckLegsAsync(ActivityInput input, DateOnly end, IReadOnlyCollection<string> heldCountries, Problems problems, CancellationToken ct)
     {
         var legs = input.Legs ?? [];
         var codes = legs.Select(l => l.CountryIso3.Trim().ToUpperInvariant()).Distinct().ToList();
-        var known = (await db.Partners.IgnoreQueryFilters().Where(p => p.Kind == PartnerKind.Country && codes.Contains(p.Code))
-            .Select(p => p.Code).ToListAsync(ct)).ToHashSet();
+        // A country classified above the writer is refused as an unknown code (no existence oracle).
+        var known = await KnownCountries.AmongAsync(db, codes, ct);
+        known.UnionWith(heldCountries);
         // A trip that ends before it starts is one problem, on its end date: its legs are not also
         // each "outside the trip" (there is no trip range to be inside of until the end is fixed).
         var tripHasRange = end >= input.DateStart;

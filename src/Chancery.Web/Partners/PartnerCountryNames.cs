@@ -11,6 +11,6 @@ namespace Chancery.Web.Partners;
 public static class PartnerCountryNames
 {
     public static async Task<CountryNames> LoadAsync(ChanceryDbContext db, CancellationToken ct) =>
-        new(await db.Partners.AsNoTracking().IgnoreQueryFilters([ChanceryDbContext.DeletedFilter]).Where(p => p.Kind == PartnerKind.Country)
+        new(await KnownCountries.Query(db).AsNoTracking()
             .Select(p => new CountryName(p.Code, p.NameVi, p.NameEn)).ToListAsync(ct));
 }

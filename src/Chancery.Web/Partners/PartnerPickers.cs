@@ -42,7 +42,7 @@ public sealed class CountryPickerSource(ChanceryDbContext db) : IPickerSource
             .Take(query.Limit).ToList();
     }
 
-    private IQueryable<Partner> Countries() => db.Partners.AsNoTracking().IgnoreQueryFilters([ChanceryDbContext.DeletedFilter]).Where(p => p.Kind == PartnerKind.Country);
+    private IQueryable<Partner> Countries() => KnownCountries.Query(db).AsNoTracking();
 
     private static PickerOption Option(string code, string nameVi, string nameEn)
     {

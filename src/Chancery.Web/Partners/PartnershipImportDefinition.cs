@@ -52,7 +52,7 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db, IStringLoc
         var partners = await db.Partners.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, cancellationToken);
         var partnerIds = partners.Values.Select(p => p.Id).ToList();
         // IgnoreQueryFilters: an import must match an existing event even when the importer cannot
-        // see it, or it would create a duplicate; such rows are refused instead.
+        // see it or it is in the bin, or it would create a duplicate; such rows are refused instead.
         var existing = await db.FrameworkEvents.IgnoreQueryFilters()
             .Where(e => partnerIds.Contains(e.PartnerId)).ToListAsync(cancellationToken);
         var byKey = existing.ToDictionary(e => (e.PartnerId, e.Level, e.Date));
@@ -73,7 +73,9 @@ public sealed class PartnershipImportDefinition(ChanceryDbContext db, IStringLoc
             // level it asks for is still checked against the importer's clearance.
             FrameworkEvent? stored = null;
             if (!row.Flawed) byKey.TryGetValue((partner.Id, row.Value.Level, row.Value.When.FirstDay), out stored);
-            if (stored is not null && stored.Classification > clearance)
+            // Above the importer, or in the bin (it comes back only through the bin's restore): refused
+            // in the words of any value that cannot be used, so the refusal does not tell which.
+            if (StoredKey.IsOutOfReach(stored, clearance))
             {
                 problems.Add(row.Line, null, ImportReasons.Unavailable());
                 continue;

@@ -31,7 +31,7 @@ public sealed class PersonWriter(ChanceryDbContext db, PeopleQueries queries, Ti
     public async Task<WriteOutcome<PersonDetail>> CreateAsync(PersonInput input, CancellationToken ct)
     {
         var problems = new Problems();
-        var side = await CheckPersonAsync(input, null, problems, ct);
+        var side = await CheckPersonAsync(input, null, null, problems, ct);
         var level = WriteGuard.Classification(input.Classification, db.Clearance, null, ClassificationLevel.Public, problems);
         var person = new Person { FullName = "", Classification = level ?? ClassificationLevel.Public };
         Apply(input, person, side ?? OfficeSide.Foreign);
@@ -48,7 +48,7 @@ public sealed class PersonWriter(ChanceryDbContext db, PeopleQueries queries, Ti
         if (person is null) return WriteOutcome<PersonDetail>.NotFound();
         var problems = new Problems();
         if (input.Version is null) problems.Add("version", ErrorCodes.VersionRequired);
-        var side = await CheckPersonAsync(input, id, problems, ct);
+        var side = await CheckPersonAsync(input, id, person.CountryIso3, problems, ct);
         if (WriteGuard.Classification(input.Classification, db.Clearance, person.Classification, ClassificationLevel.Public, problems) is { } level)
             person.Classification = level;
         Apply(input, person, side ?? person.Side);
@@ -93,8 +93,9 @@ public sealed class PersonWriter(ChanceryDbContext db, PeopleQueries queries, Ti
         return await CheckedSave.SaveAsync(db, office, problems, c => queries.DetailAsync(personId, c), WriteStatus.Saved, ct);
     }
 
-    /// <summary>The person's own fields; the side parsed (null when it is not one).</summary>
-    private async Task<OfficeSide?> CheckPersonAsync(PersonInput input, int? editingId, Problems problems, CancellationToken ct)
+    /// <summary>The person's own fields; the side parsed (null when it is not one). <paramref name="heldCountry"/>
+    /// is the country the stored person already has: kept as it is, it tells the editor nothing new.</summary>
+    private async Task<OfficeSide?> CheckPersonAsync(PersonInput input, int? editingId, string? heldCountry, Problems problems, CancellationToken ct)
     {
         var name = Blank(input.FullName);
         if (name is null) problems.Add("fullName", ErrorCodes.Required);
@@ -103,8 +104,8 @@ public sealed class PersonWriter(ChanceryDbContext db, PeopleQueries queries, Ti
         if (Blank(input.CountryIso3) is { } country)
         {
             var code = country.ToUpperInvariant();
-            // Every country is named, whatever the editor may see of its record: a name is not classified.
-            if (!await db.Partners.IgnoreQueryFilters().AnyAsync(p => p.Code == code && p.Kind == PartnerKind.Country, ct))
+            // A country classified above the editor is refused as an unknown code (no existence oracle).
+            if (code != heldCountry && !await KnownCountries.Query(db).AnyAsync(p => p.Code == code, ct))
                 problems.Add("countryIso3", PeopleErrors.PersonCountryUnknown, country);
         }
         if (name is not null && side is { } s)

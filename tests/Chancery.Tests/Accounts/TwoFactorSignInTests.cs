@@ -7,6 +7,7 @@ using Chancery.Tests.Infrastructure;
 using Chancery.Web.Common.Audit;
 using Chancery.Web.Common.Classification;
 using Chancery.Web.Common.Security;
+using Chancery.Web.Common.Security.Tokens;
 using Chancery.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -37,6 +38,10 @@ public sealed partial class TwoFactorSignInTests
 
     private static string CodeFor(string key, DateTime? at = null) =>
         new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(at ?? DateTime.UtcNow);
+
+    /// <summary>The code the app shows in the next 30-second step (still within the server's window), for
+    /// a second sign-in right after one that used the current code.</summary>
+    private static string NextCodeFor(string key) => CodeFor(key, DateTime.UtcNow.AddSeconds(30));
 
     /// <summary>Where a redirect goes, as a path on this site.</summary>
     private static string Where(HttpResponseMessage response) =>
@@ -84,7 +89,8 @@ public sealed partial class TwoFactorSignInTests
         (await second.GetAsync("/account", Ct)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var wrong = await PageForms.PostAsync(second, "/login/code", "second-factor", new() { ["Code"] = CodeFor(key, DateTime.UtcNow.AddMinutes(-10)) }, Ct);
         WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync(Ct)).ShouldContain("Mã không đúng");
-        var right = await PageForms.PostAsync(second, "/login/code", "second-factor", new() { ["Code"] = CodeFor(key) }, Ct);
+        // The app's next code: the one that set it up was used (each code is accepted once).
+        var right = await PageForms.PostAsync(second, "/login/code", "second-factor", new() { ["Code"] = NextCodeFor(key) }, Ct);
         right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         Where(right).ShouldBe("/");
         (await second.GetAsync("/account", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -126,7 +132,7 @@ public sealed partial class TwoFactorSignInTests
         var login = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = "noibo@test.local", password = ChanceryAppFactory.UserPassword }, Ct);
         login.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await login.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString().ShouldBe("second_factor_required");
-        (await api.PostAsJsonAsync("/api/v1/auth/login", new { email = "noibo@test.local", password = ChanceryAppFactory.UserPassword, twoFactorCode = CodeFor(key) }, Ct))
+        (await api.PostAsJsonAsync("/api/v1/auth/login", new { email = "noibo@test.local", password = ChanceryAppFactory.UserPassword, twoFactorCode = NextCodeFor(key) }, Ct))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -213,6 +219,8 @@ public sealed partial class TwoFactorSignInTests
         var admin = await BearerAsync(app, ChanceryAppFactory.AdminEmail, ChanceryAppFactory.AdminPassword, adminKey);
         var user = await BearerAsync(app, "toimat@test.local", ChanceryAppFactory.UserPassword, key);
         (await user.GetAsync("/api/v1/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var integration = await PersonalAccessTokenAsync(app, user);
+        (await integration.GetAsync("/api/v1/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var id = await IdOfAsync(app, "toimat@test.local");
 
         var reset = await admin.PostAsync($"/api/v1/users/{id}/authenticator/reset", null, Ct);
@@ -220,6 +228,8 @@ public sealed partial class TwoFactorSignInTests
         (await reset.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("twoFactorEnabled").GetBoolean().ShouldBeFalse();
 
         (await user.GetAsync("/api/v1/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        // Whoever holds the lost phone may hold a token made with it: that ends too.
+        (await integration.GetAsync("/api/v1/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var again = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login",
             new { email = "toimat@test.local", password = ChanceryAppFactory.UserPassword, twoFactorCode = CodeFor(key) }, Ct);
         (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString().ShouldBe("authenticator_not_set_up");
@@ -227,8 +237,77 @@ public sealed partial class TwoFactorSignInTests
 
         await using var scope = app.SystemScope();
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDbContext>();
-        (await db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AuthenticatorReset && e.EntityKey == id).ToListAsync(Ct))
-            .ShouldHaveSingleItem().UserName.ShouldBe(ChanceryAppFactory.AdminEmail);
+        var entry = (await db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AuthenticatorReset && e.EntityKey == id).ToListAsync(Ct))
+            .ShouldHaveSingleItem();
+        entry.UserName.ShouldBe(ChanceryAppFactory.AdminEmail);
+        entry.Changes.ShouldNotBeNull().ShouldContain("TokensRevoked");
+        var token = await db.PersonalAccessTokens.AsNoTracking().SingleAsync(t => t.UserId == id, Ct);
+        token.RevokedAt.ShouldNotBeNull();
+        token.RevokedBy.ShouldBe(await IdOfAsync(app, ChanceryAppFactory.AdminEmail));
+    }
+
+    [Fact]
+    public async Task Resetting_an_authenticator_on_the_users_page_ends_the_accounts_personal_access_tokens()
+    {
+        await using var app = NewApp();
+        await app.CreateUserAsync("mattoken@test.local", Roles.Officer, ClassificationLevel.Confidential);
+        var key = await EnrolDirectlyAsync(app, "mattoken@test.local");
+        var integration = await PersonalAccessTokenAsync(app, await BearerAsync(app, "mattoken@test.local", ChanceryAppFactory.UserPassword, key));
+        (await integration.GetAsync("/api/v1/activities", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var adminKey = await EnrolDirectlyAsync(app, ChanceryAppFactory.AdminEmail);
+        var admin = Browser(app);
+        await PasswordStepAsync(admin, ChanceryAppFactory.AdminEmail, ChanceryAppFactory.AdminPassword);
+        (await PageForms.PostAsync(admin, "/login/code", "second-factor", new() { ["Code"] = CodeFor(adminKey) }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = await IdOfAsync(app, "mattoken@test.local");
+        var reset = await PageForms.PostAsync(admin, $"/users/{id}/edit", "user-authenticator-reset", new(), Ct);
+        reset.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        WebUtility.HtmlDecode(await admin.GetStringAsync(Where(reset), Ct)).ShouldContain("mã truy cập cá nhân");
+
+        (await integration.GetAsync("/api/v1/activities", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_code_once_accepted_is_refused_again_on_the_page_the_API_and_another_instance()
+    {
+        await using var app = NewApp();
+        await app.CreateUserAsync("motlan@test.local", Roles.Viewer, ClassificationLevel.Secret);
+        var key = await EnrolDirectlyAsync(app, "motlan@test.local");
+        var code = CodeFor(key);
+
+        // The page takes the code once.
+        var first = Browser(app);
+        await PasswordStepAsync(first, "motlan@test.local", ChanceryAppFactory.UserPassword);
+        var accepted = await PageForms.PostAsync(first, "/login/code", "second-factor", new() { ["Code"] = code }, Ct);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        Where(accepted).ShouldBe("/");
+
+        // The same code again, well within its 90 seconds: refused on the page ...
+        var second = Browser(app);
+        await PasswordStepAsync(second, "motlan@test.local", ChanceryAppFactory.UserPassword);
+        var replayed = await PageForms.PostAsync(second, "/login/code", "second-factor", new() { ["Code"] = code }, Ct);
+        replayed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await replayed.Content.ReadAsStringAsync(Ct)).ShouldContain("Mã không đúng");
+        (await second.GetAsync("/account", Ct)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        // ... on the API ...
+        async Task<(HttpStatusCode Status, string? Code)> LoginAsync(ChanceryAppFactory instance, string twoFactorCode)
+        {
+            var response = await instance.CreateClient().PostAsJsonAsync("/api/v1/auth/login",
+                new { email = "motlan@test.local", password = ChanceryAppFactory.UserPassword, twoFactorCode }, Ct);
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            return (response.StatusCode, json.ValueKind == JsonValueKind.Object && json.TryGetProperty("code", out var c) ? c.GetString() : null);
+        }
+        (await LoginAsync(app, code)).ShouldBe((HttpStatusCode.Unauthorized, "second_factor_wrong"));
+
+        // ... and by another instance of the app on the same database (the other server behind the load balancer).
+        await using var other = new ChanceryAppFactory(TestProvider.Sqlite);
+        other.Settings["SignIn:TwoFactorFrom"] = "confidential";
+        other.Settings["ConnectionStrings:Chancery"] = app.ConnectionString;
+        (await LoginAsync(other, code)).ShouldBe((HttpStatusCode.Unauthorized, "second_factor_wrong"));
+
+        // Only a used code is refused: the app's next one signs in.
+        (await LoginAsync(other, NextCodeFor(key))).Status.ShouldBe(HttpStatusCode.OK);
     }
 
     /// <summary>Sets up an authenticator as the enrolment page does, for tests about what comes after.</summary>
@@ -255,6 +334,17 @@ public sealed partial class TwoFactorSignInTests
         login.StatusCode.ShouldBe(HttpStatusCode.OK);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             (await login.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    /// <summary>A client carrying a new read-write personal access token made by <paramref name="owner"/>.</summary>
+    private static async Task<HttpClient> PersonalAccessTokenAsync(ChanceryAppFactory app, HttpClient owner)
+    {
+        var made = await owner.PostAsJsonAsync("/api/v1/tokens", new { name = "integration", scope = "read_write", expiresInDays = 30 }, Ct);
+        made.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            (await made.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("token").GetString());
         return client;
     }
 

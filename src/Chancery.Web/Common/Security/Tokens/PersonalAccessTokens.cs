@@ -65,6 +65,22 @@ public sealed class PersonalAccessTokens(ChanceryDbContext db, TimeProvider cloc
         return true;
     }
 
+    /// <summary>Revokes every token of an account not yet revoked (by <paramref name="revokedBy"/>), each row
+    /// audited as any revocation; answers how many. For what ends an account's access without touching the
+    /// three things a token keeps a fingerprint of (an authenticator reset).</summary>
+    public async Task<int> RevokeAllAsync(string userId, string? revokedBy, CancellationToken ct)
+    {
+        var live = await db.PersonalAccessTokens.Where(t => t.UserId == userId && t.RevokedAt == null).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var token in live)
+        {
+            token.RevokedAt = now;
+            token.RevokedBy = revokedBy;
+        }
+        if (live.Count > 0) await db.SaveChangesAsync(ct);
+        return live.Count;
+    }
+
     private sealed record AccountState(ClassificationLevel Clearance, string? PasswordHash, DateTimeOffset? LockoutEnd, List<string> Roles)
     {
         public string Fingerprint => AccountFingerprint.Of(Clearance, Roles, PasswordHash);

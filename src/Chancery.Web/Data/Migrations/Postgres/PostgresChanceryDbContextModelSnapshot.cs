@@ -773,6 +773,9 @@ namespace Chancery.Web.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("AuthenticatorStepUsed")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Clearance")
                         .HasColumnType("integer");
 

@@ -748,6 +748,9 @@ namespace Chancery.Web.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AuthenticatorStepUsed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Clearance")
                         .HasColumnType("INTEGER");
 
