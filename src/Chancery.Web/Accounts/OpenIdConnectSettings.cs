@@ -19,6 +19,9 @@ public sealed class OpenIdConnectSettings
     public string? ClientSecret { get; private init; }
     /// <summary>The provider's name on the button ("Sign in with …") and in the audit trail.</summary>
     public string DisplayName { get; private init; } = "OpenID Connect";
+    /// <summary>The name in one language where it differs (<c>DisplayNames:vi</c>, <c>DisplayNames:en</c>),
+    /// so an English screen need not carry a Vietnamese name.</summary>
+    public IReadOnlyDictionary<string, string> DisplayNames { get; private init; } = new Dictionary<string, string>();
     /// <summary>The claim carrying the email address that names the Chancery account.</summary>
     public string EmailClaim { get; private init; } = "email";
     /// <summary>Off only for a provider on a test machine: the metadata and keys must come over HTTPS.</summary>
@@ -28,6 +31,10 @@ public sealed class OpenIdConnectSettings
     /// <summary>The <c>amr</c> values that stand for a second factor done at the provider.</summary>
     public IReadOnlyList<string> SecondFactorMethods { get; private init; } = ["mfa", "otp"];
     public IReadOnlyList<string> Scopes { get; private init; } = ["openid", "email", "profile"];
+
+    /// <summary>The provider's name in the reader's language.</summary>
+    public string NameFor(System.Globalization.CultureInfo culture) =>
+        DisplayNames.TryGetValue(culture.TwoLetterISOLanguageName, out var name) ? name : DisplayName;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
 
@@ -44,6 +51,8 @@ public sealed class OpenIdConnectSettings
             ClientId = section["ClientId"]?.Trim(),
             ClientSecret = section["ClientSecret"],
             DisplayName = NonEmpty(section["DisplayName"]) ?? defaults.DisplayName,
+            DisplayNames = section.GetSection("DisplayNames").GetChildren()
+                .Where(c => NonEmpty(c.Value) is not null).ToDictionary(c => c.Key.ToLowerInvariant(), c => c.Value!.Trim()),
             EmailClaim = NonEmpty(section["EmailClaim"]) ?? defaults.EmailClaim,
             RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true),
             GetClaimsFromUserInfoEndpoint = section.GetValue("GetClaimsFromUserInfoEndpoint", false),

@@ -13,6 +13,8 @@ namespace Chancery.Tests.Accounts;
 public sealed class OidcSignInApp : IAsyncLifetime
 {
     public const string ProviderName = "Ministry ID";
+    /// <summary>The name Vietnamese readers see (<c>DisplayNames:vi</c>).</summary>
+    public const string ProviderNameVi = "Cổng định danh Bộ";
 
     private LocalIdentityProvider? _provider;
     private ChanceryAppFactory? _app;
@@ -32,6 +34,7 @@ public sealed class OidcSignInApp : IAsyncLifetime
         _app.Settings["SignIn:OpenIdConnect:ClientId"] = LocalIdentityProvider.ClientId;
         _app.Settings["SignIn:OpenIdConnect:ClientSecret"] = LocalIdentityProvider.ClientSecret;
         _app.Settings["SignIn:OpenIdConnect:DisplayName"] = ProviderName;
+        _app.Settings["SignIn:OpenIdConnect:DisplayNames:vi"] = ProviderNameVi;
         // The local provider speaks plain HTTP; a real one must not.
         _app.Settings["SignIn:OpenIdConnect:RequireHttpsMetadata"] = "false";
         _app.UseKestrel(0);

@@ -119,7 +119,7 @@ public sealed class OidcSignInTests(OidcSignInApp fixture) : IClassFixture<OidcS
 
         last.StatusCode.ShouldBe(HttpStatusCode.OK);
         path.ShouldBe("/login/external/refused?reason=unverified");
-        html.ShouldContain("Ministry ID chưa xác nhận địa chỉ email");
+        html.ShouldContain("Cổng định danh Bộ chưa xác nhận địa chỉ email");
         (await WhoAmIAsync(client)).ShouldBeNull();
         (await client.GetAsync("/account", Ct)).RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/login");
         var entry = (await AuditAsync(AuditAction.SignInFailed, email)).ShouldHaveSingleItem();
@@ -237,7 +237,7 @@ public sealed class OidcSignInTests(OidcSignInApp fixture) : IClassFixture<OidcS
     {
         var (vietnamese, _) = fixture.Browser("vi");
         var response = await vietnamese.GetAsync("/login", Ct);
-        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)).ShouldContain("Đăng nhập bằng Ministry ID");
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)).ShouldContain("Đăng nhập bằng Cổng định danh Bộ");
         // Browsers hold a form's redirects to the page's form-action: the provider's origin must be in it.
         var origin = new Uri(fixture.Provider.Authority).GetLeftPart(UriPartial.Authority);
         response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("form-action 'self' " + origin);
