@@ -11,6 +11,7 @@ public sealed class AccountsModule : IChanceryModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddChanceryAccounts();
+        services.AddOpenIdConnectSignIn(configuration);
         services.AddSeeder<EditorBecomesOfficer>();
         services.AddSeeder<AdministratorSeeder>();
         services.AddErrorTexts<AccountsText>();
@@ -26,7 +27,11 @@ public sealed class AccountsModule : IChanceryModule
         api.MapTokenEndpoints();
     }
 
-    public void MapOther(IEndpointRouteBuilder app) => app.MapLogout();
+    public void MapOther(IEndpointRouteBuilder app)
+    {
+        app.MapLogout();
+        app.MapExternalSignIn();
+    }
 
     public IEnumerable<MenuEntry> Menu => [new("/users", typeof(SharedText), "Users", 920, Policies.ManageAccounts)];
 

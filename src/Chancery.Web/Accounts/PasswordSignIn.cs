@@ -43,6 +43,12 @@ public sealed class PasswordSignIn(
     /// <summary>The claim of the pending (password-only) step that says "remember me" was ticked.</summary>
     private const string PersistentClaim = "chancery:persistent";
 
+    /// <summary>The claim of the pending step that names the identity provider it came from (see <see cref="ExternalSignIn"/>).</summary>
+    private const string ProviderClaim = "chancery:provider";
+
+    /// <summary>How the audit trail names a sign-in through the identity provider (<c>Via</c>).</summary>
+    public const string ViaIdentityProvider = "sso";
+
     public async Task<SignInVerdict> SignInAsync(string email, string password, bool persistent, string scheme, SecondFactor? second = null)
     {
         var verdict = await VerdictAsync(email, password, persistent, scheme, second);
@@ -72,6 +78,7 @@ public sealed class PasswordSignIn(
         if (pending.Principal?.FindFirstValue(ClaimTypes.Name) is not { } id) return (null, false);
         var user = await signIn.UserManager.FindByIdAsync(id);
         if (user is null || await signIn.UserManager.IsLockedOutAsync(user)) return (null, false);
+        _provider = pending.Principal.FindFirstValue(ProviderClaim);
         return (user, pending.Principal.HasClaim(PersistentClaim, "1"));
     }
 
@@ -105,8 +112,9 @@ public sealed class PasswordSignIn(
         {
             [signedIn ? "Email" : "NameTried"] = email,
             ["Address"] = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
-            ["Via"] = scheme == IdentityConstants.BearerScheme ? "api" : "page",
+            ["Via"] = _provider is not null ? ViaIdentityProvider : scheme == IdentityConstants.BearerScheme ? "api" : "page",
         };
+        if (_provider is not null) details["Provider"] = _provider;
         if (signedIn && _secondFactor is not null) details["SecondFactor"] = _secondFactor;
         if (!signedIn && verdict is SignInVerdict.WrongSecondFactor or SignInVerdict.SecondFactorNeeded or SignInVerdict.EnrolmentNeeded)
             details["Reason"] = verdict switch
@@ -122,6 +130,8 @@ public sealed class PasswordSignIn(
     }
 
     private ChanceryUser? _found;
+    /// <summary>The identity provider whose sign-in this second step completes (null after a password).</summary>
+    private string? _provider;
     /// <summary>The second factor that completed this sign-in, for the audit entry.</summary>
     private string? _secondFactor;
 
@@ -155,13 +165,21 @@ public sealed class PasswordSignIn(
         if (scheme == IdentityConstants.BearerScheme)
             return user.TwoFactorEnabled ? await SecondStepAsync(user, persistent, scheme, second) : SignInVerdict.EnrolmentNeeded;
 
-        // The page: remember the password step for five minutes in Identity's two-factor cookie, then
-        // ask for the code (or the enrolment) on the next page.
+        await HoldForSecondStepAsync(user, persistent, provider: null);
+        return user.TwoFactorEnabled ? SignInVerdict.SecondFactorNeeded : SignInVerdict.EnrolmentNeeded;
+    }
+
+    /// <summary>The page's first step is done (a right password, or the identity provider's word without a
+    /// second factor): remember it for five minutes in Identity's two-factor cookie, then the code page (or
+    /// the enrolment) finishes the sign-in. <paramref name="provider"/> names the identity provider for the
+    /// audit entry of that finish.</summary>
+    public async Task HoldForSecondStepAsync(ChanceryUser user, bool persistent, string? provider)
+    {
         var pending = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
         pending.AddClaim(new Claim(ClaimTypes.Name, user.Id));
         if (persistent) pending.AddClaim(new Claim(PersistentClaim, "1"));
+        if (provider is not null) pending.AddClaim(new Claim(ProviderClaim, provider));
         await http.HttpContext!.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(pending));
-        return user.TwoFactorEnabled ? SignInVerdict.SecondFactorNeeded : SignInVerdict.EnrolmentNeeded;
     }
 
     private async Task<SignInVerdict> SecondStepAsync(ChanceryUser user, bool persistent, string scheme, SecondFactor? second)

@@ -14,7 +14,7 @@ public sealed class PhoneWidthBrowserTests(BrowserApp browser) : IClassFixture<B
     [
         "/", "/partners", "/partners/JPN", "/partners/JPN/edit", "/partnerships/import", "/people", "/people/new", "/activities",
         "/activities/new", "/activities/import", "/agreements", "/agreements/new", "/agreements/import", "/activities/import?codes=a", "/calendar", "/calendar?view=week", "/calendar?view=agenda", "/calendar/subscribe", "/reports/annual-review", "/search?q=nhat%20ban",
-        "/audit", "/audit/chain", "/bin", "/users", "/users/new", "/users/tokens", "/units", "/account", "/account/authenticator",
+        "/audit", "/audit/chain", "/bin", "/users", "/users/new", "/users/tokens", "/units", "/account", "/account/authenticator", "/login/external/refused",
         "/directives", "/directives/new", "/tasks", "/tasks?view=overdue", "/tasks?view=deadlines", "/reports/task-scoreboard", "/notifications", "/notifications/outbox",
         "/commitments", "/commitments/new", "/commitments/import", "/commitments/exchange-rates", "/reports/realisation",
     ];

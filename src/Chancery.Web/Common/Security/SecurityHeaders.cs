@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Chancery.Web.Common.Security;
 
 /// <summary>The response headers every answer carries. The Content-Security-Policy allows scripts and
@@ -11,15 +13,29 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        // The sign-in pages' forms may also lead to the origins a module names (the identity provider
+        // the single sign-on button redirects to: browsers hold a form's redirects to form-action too).
+        var targets = app.ApplicationServices.GetService<IOptions<SignInFormTargets>>()?.Value.Origins ?? [];
+        var signInPolicy = targets.Count == 0 ? ContentSecurityPolicy
+            : ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self' " + string.Join(' ', targets.Distinct()), StringComparison.Ordinal);
+        return app.Use((context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/login") ? signInPolicy : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             return next(context);
         });
+    }
+}
+
+/// <summary>Origins outside the app that a form of the sign-in pages (<c>/login…</c>) may lead to, added
+/// by a module through <c>services.Configure&lt;SignInFormTargets&gt;</c>; empty by default.</summary>
+public sealed class SignInFormTargets
+{
+    public List<string> Origins { get; } = [];
 }
