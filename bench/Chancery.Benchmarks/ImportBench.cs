@@ -26,6 +26,11 @@ public static class ImportBench
         start.Environment["Admin__Password"] = "Chancery-Admin-2026";
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var postgres = Database.IsPostgres(o.Get("provider", "sqlite"));
+        var withFloor = o.Get("floor", "no") == "yes";
+        Dictionary<string, long>? maxIds = null;
+        double? importSeconds = null;
+        var status = 1;
         using var app = Process.Start(start)!;
         app.OutputDataReceived += (_, _) => { };
         app.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("app: " + e.Data); };
@@ -45,6 +50,7 @@ public static class ImportBench
             var token = (await login.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["accessToken"].ToString();
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
+            if (withFloor) maxIds = await ImportFloor.MaxIdsAsync(postgres, start.Environment["ConnectionStrings__Chancery"]!);
             var csv = await File.ReadAllBytesAsync(csvPath);
             var rows = Encoding.UTF8.GetString(csv).Count(c => c == '\n') - 1;
             var before = Rss(app.Id);
@@ -74,12 +80,20 @@ public static class ImportBench
             Console.WriteLine($"{rows} rows in {clock.Elapsed.TotalSeconds:F1} s = {rows / clock.Elapsed.TotalSeconds:F0} rows/s (app CPU {cpu.TotalSeconds:F1} s); " +
                 $"resident memory before {before / 1048576.0:F0} MiB, peak sampled {peakSampled / 1048576.0:F0} MiB, process peak (VmHWM) {Hwm(app.Id) / 1048576.0:F0} MiB");
             var reported = quiet.Report();
-            return !response.IsSuccessStatusCode ? 1 : reported ? 0 : 3;
+            status = !response.IsSuccessStatusCode ? 1 : reported ? 0 : 3;
+            if (response.IsSuccessStatusCode) importSeconds = clock.Elapsed.TotalSeconds;
         }
         finally
         {
             app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync();
         }
+        if (maxIds is null || importSeconds is not { } seconds) return status;
+        // The floor runs alone, after the app has stopped (it has the machine to itself, as the import had).
+        var (floor, floorRows) = await ImportFloor.MeasureAsync(postgres, start.Environment["ConnectionStrings__Chancery"]!, maxIds);
+        Console.WriteLine($"floor: the database's own bulk load of the same {floorRows} rows ({(postgres ? "CSV COPY" : "INSERT … SELECT")}, " +
+            $"one transaction) {floor.TotalSeconds:F1} s; the import reaches {floor.TotalSeconds / seconds:P0} of it");
+        return status;
     }
 
     private static long Rss(int pid) => Status(pid, "VmRSS:");
