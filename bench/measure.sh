@@ -98,6 +98,8 @@ for round in 1 2; do
 done
 echo "== (b') the same list, open loop at a fixed 600 requests/s (latency from the scheduled send)"
 $BENCH load --url "$APP_URL" --rate 600 --seconds "$LOAD" --email admin@chancery.local --password Chancery-Admin-2026 --app-pid "$APP" || true
+echo "== (b'') the list page (server render, signed in with the form's cookie) against the API, one client, alternating"
+$BENCH page --url http://127.0.0.1:5393 --iterations 200 --app-pid "$APP" || true
 kill $APP $BARE
 
 echo "== (e) realisation report by partner, all years (100,000 agreements, 300,000 commitments)"

@@ -6,6 +6,7 @@ using Chancery.Benchmarks;
 //   realisation the realisation report by partner over all years: the module's query vs hand-written SQL, medians
 //   review-bdn  the same with BenchmarkDotNet (slow; set CHANCERY_BENCH_SQLITE / CHANCERY_BENCH_POSTGRES)
 //   import      end-to-end import of a CSV through the running app's HTTP API, rows/s and peak memory
+//   page        a list page against the API call for the same list, alternating, one client (page / API ratio)
 //   load        HTTP load runner: N concurrent workers on one URL for S seconds
 //   bare        a minimal app answering the activity list with the same SQL, without the framework
 //   soak        open-loop mixed traffic from simulated users for a long time (bench/soak.sh), latency and memory over time
@@ -20,6 +21,7 @@ return mode switch
     "realisation" => await RealisationBench.RunAsync(Options.Parse(rest)),
     "import" => await ImportBench.RunAsync(Options.Parse(rest)),
     "load" => await LoadRunner.RunAsync(Options.Parse(rest)),
+    "page" => await PageBench.RunAsync(Options.Parse(rest)),
     "bare" => await BareListApp.RunAsync(Options.Parse(rest)),
     "soak" => await SoakRunner.RunAsync(Options.Parse(rest)),
     "scoreboard" or "myunit" => await TaskBench.RunAsync(mode, Options.Parse(rest)),
@@ -34,6 +36,6 @@ static int RunBdn(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("modes: review | realisation | review-bdn | import | load | bare | soak | scoreboard | myunit (see docs/benchmarks.md)");
+    Console.Error.WriteLine("modes: review | realisation | review-bdn | import | load | page | bare | soak | scoreboard | myunit (see docs/benchmarks.md)");
     return 2;
 }

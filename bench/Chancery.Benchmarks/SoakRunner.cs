@@ -32,7 +32,7 @@ public static partial class SoakRunner
         var password = o.Get("password", "Chancery-Admin-2026");
 
         Console.WriteLine($"soak: {users} users, {rate} requests/s on average, {minutes} min, against {baseUrl}");
-        var admin = await ApiClientAsync(baseUrl, email, password);
+        var admin = await SignIn.ApiClientAsync(baseUrl, email, password);
         var people = await CreateUsersAsync(baseUrl, admin, users);
         // Ids every simulated user may read: sampled by a user of the lowest clearance among them.
         var reader = people.First(p => p.Number % 3 == 0).Api;
@@ -168,34 +168,6 @@ public static partial class SoakRunner
 
     private sealed record SoakUser(int Number, HttpClient Api, HttpClient Browser);
 
-    private static HttpClient NewClient(Uri baseUrl, CookieContainer? cookies = null) =>
-        new(new SocketsHttpHandler { CookieContainer = cookies ?? new CookieContainer(), UseCookies = cookies is not null, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
-
-    private static async Task<HttpClient> ApiClientAsync(Uri baseUrl, string email, string password)
-    {
-        var client = NewClient(baseUrl);
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["accessToken"].ToString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task<HttpClient> BrowserClientAsync(Uri baseUrl, string email, string password)
-    {
-        var client = NewClient(baseUrl, new CookieContainer());
-        var form = await client.GetStringAsync("/login");
-        string Field(string name) => WebUtility.HtmlDecode(Regex.Match(form, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"").Groups[1].Value);
-        var post = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = Field("_handler"), ["__RequestVerificationToken"] = Field("__RequestVerificationToken"),
-            ["Input.Email"] = email, ["Input.Password"] = password,
-        }));
-        if (post.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"page sign-in of {email} answered {(int)post.StatusCode}");
-        return client;
-    }
-
     private static async Task<List<SoakUser>> CreateUsersAsync(Uri baseUrl, HttpClient admin, int count)
     {
         const string password = "Soak-Tester-Lotus-2026!";
@@ -209,7 +181,7 @@ public static partial class SoakRunner
             var created = await admin.PostAsJsonAsync("/api/v1/users", new { email, displayName = $"Soak user {i}", unitId = units.Count == 0 ? (int?)null : units[i % units.Count], role = "officer", clearance = clearances[i % 3], password });
             if (!created.IsSuccessStatusCode && created.StatusCode != HttpStatusCode.Conflict && created.StatusCode != HttpStatusCode.UnprocessableEntity)
                 throw new InvalidOperationException($"creating {email} answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
-            users.Add(new SoakUser(i, await ApiClientAsync(baseUrl, email, password), await BrowserClientAsync(baseUrl, email, password)));
+            users.Add(new SoakUser(i, await SignIn.ApiClientAsync(baseUrl, email, password), await SignIn.BrowserClientAsync(baseUrl, email, password)));
         }
         return users;
     }
