@@ -95,7 +95,8 @@ public static class CommitmentUnits
     public static bool IsCount(string? unit) => unit is not null && Counts.Contains(unit);
 
     /// <summary>Three capital letters: the shape of an ISO 4217 code.</summary>
-    public static bool IsCurrency(string? unit) => unit is { Length: 3 } && unit.All(c => c is >= 'A' and <= 'Z');
+    public static bool IsCurrency(string? unit) =>
+        unit is { Length: 3 } && char.IsAsciiLetterUpper(unit[0]) && char.IsAsciiLetterUpper(unit[1]) && char.IsAsciiLetterUpper(unit[2]);
 
     /// <summary>The unit as stored: currencies in capitals, counts in lower case; null when it is neither.</summary>
     public static string? Normalise(string? unit)

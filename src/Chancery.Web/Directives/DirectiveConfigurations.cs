@@ -52,6 +52,9 @@ public sealed class DirectiveTaskConfiguration : IEntityTypeConfiguration<Direct
         builder.HasIndex(t => t.Deadline);
         builder.HasIndex(t => t.ParentId);
         builder.HasIndex(t => t.DirectiveId);
+        // The scoreboard reads the few tasks whose deadline moved apart from the rest (TaskScoreboardQuery); without this
+        // small partial index that read is a scan of every task (about half its time at 200,000 tasks on SQLite).
+        builder.HasIndex(t => t.DeadlineMoved).HasFilter("\"DeadlineMoved\"").HasDatabaseName("IX_tasks_deadline_moved");
     }
 }
 

@@ -118,6 +118,36 @@ public abstract class RealisationTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task By_sector_and_by_unit_the_same_commitments_group_by_their_sector_and_their_owning_unit()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        await SeedYears2023And2024Async(admin);
+
+        var bySector = await admin.GetFromJsonAsync<RealisationReport>("/api/v1/reports/realisation?from=2023-01-01&to=2024-12-31&by=sector", Ct);
+        var byUnit = await admin.GetFromJsonAsync<RealisationReport>("/api/v1/reports/realisation?from=2023-01-01&to=2024-12-31&by=unit", Ct);
+
+        // education: c12 (scholarships). grant: c3 1,050,000 all realised + c8 100,000 realised, 30,000 over → share 1.
+        // health: c9, c10 (doses). investment: c1 1,000,000 (400,000 realised), c5 (KRW, unconverted), c7 300,000 (none)
+        //   → 1,300,000 pledged, 400,000 realised, 400,000 / 1,300,000 = 0.307692… → 0.3077. loan: c4 700,000, none → 0.
+        // oda: c2 2,200,000, 550,000 realised → 0.25. trade: c11 (no amount; c6 cancelled).
+        bySector!.Groups.Select(g => (g.Key, g.Commitments, g.PledgedUsd, g.RealisedUsd, g.OverDeliveredUsd, g.Share)).ShouldBe(
+        [
+            ("education", 1, 0m, 0m, 0m, (decimal?)null),
+            ("grant", 2, 1_150_000m, 1_150_000m, 30_000m, (decimal?)1m),
+            ("health", 2, 0m, 0m, 0m, (decimal?)null),
+            ("investment", 3, 1_300_000m, 400_000m, 0m, (decimal?)0.3077m),
+            ("loan", 1, 700_000m, 0m, 0m, (decimal?)0m),
+            ("oda", 1, 2_200_000m, 550_000m, 0m, (decimal?)0.25m),
+            ("trade", 1, 0m, 0m, 0m, (decimal?)null),
+        ]);
+        bySector.Groups.Single(g => g.Key == "health").Counts.Select(c => (c.Unit, c.Pledged, c.Delivered)).ShouldBe([("doses", 1_500_000m, 1_100_000m)]);
+        bySector.Unconverted.Select(u => u.Ref).ShouldBe(["r-c5"]);
+        // No commitment of these years names an owning unit: one group without a key, with all eleven and the totals above.
+        var none = byUnit!.Groups.ShouldHaveSingleItem();
+        (none.Key, none.Commitments, none.PledgedUsd, none.RealisedUsd, none.OverDeliveredUsd).ShouldBe(((string?)null, 11, 5_350_000m, 2_100_000m, 30_000m));
+    }
+
+    [Fact]
     public async Task Amounts_are_rounded_to_cents_after_conversion_and_a_rate_entered_later_converts()
     {
         var admin = await fixture.App.AdminClientAsync();

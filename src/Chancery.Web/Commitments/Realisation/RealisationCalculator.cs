@@ -42,13 +42,27 @@ public static class RealisationCalculator
     /// <summary>What a commitment adds to the money sums (null where it adds nothing), by the rules above.</summary>
     public readonly record struct Counted(decimal? PledgedUsd, decimal? RealisedUsd, decimal? OverDeliveredUsd, bool Unconverted);
 
-    /// <summary>The rules for one commitment's money: its amount in its unit, its pledge's year, what was delivered.</summary>
-    public static Counted Count(decimal? amount, string? unit, int year, decimal delivered, IReadOnlyDictionary<(int, string), decimal> rates)
+    /// <summary>The rate a commitment's money is converted at (USD at 1, else the pledge year's), null when it adds no money
+    /// (no amount, a count unit) or when its currency has no rate that year, which makes it unconverted.</summary>
+    public readonly record struct Conversion(decimal? Rate, bool Unconverted);
+
+    /// <summary>How a commitment's money converts, from its amount, its unit and its pledge's year (not from what was delivered).</summary>
+    public static Conversion ConversionOf(decimal? amount, string? unit, int year, IReadOnlyDictionary<(int, string), decimal> rates)
     {
-        if (amount is not { } a || !CommitmentUnits.IsCurrency(unit)) return default;
-        decimal rate;
-        if (unit == CommitmentUnits.Usd) rate = 1m;
-        else if (!rates.TryGetValue((year, unit!), out rate)) return new Counted(null, null, null, true);
+        if (amount is null || !CommitmentUnits.IsCurrency(unit)) return default;
+        if (unit == CommitmentUnits.Usd) return new Conversion(1m, false);
+        return rates.TryGetValue((year, unit!), out var rate) ? new Conversion(rate, false) : new Conversion(null, true);
+    }
+
+    /// <summary>The rules for one commitment's money: its amount in its unit, its pledge's year, what was delivered.</summary>
+    public static Counted Count(decimal? amount, string? unit, int year, decimal delivered, IReadOnlyDictionary<(int, string), decimal> rates) =>
+        Count(amount, ConversionOf(amount, unit, year, rates), delivered);
+
+    /// <summary>The same, once the conversion is known (<see cref="ConversionOf"/>).</summary>
+    public static Counted Count(decimal? amount, Conversion conversion, decimal delivered)
+    {
+        if (conversion.Unconverted) return new Counted(null, null, null, true);
+        if (amount is not { } a || conversion.Rate is not { } rate) return default;
         var pledged = a * rate;
         var got = delivered * rate;
         var realised = Math.Min(got, pledged);

@@ -1061,6 +1061,10 @@ namespace Chancery.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Deadline");
 
+                    b.HasIndex("DeadlineMoved")
+                        .HasDatabaseName("IX_tasks_deadline_moved")
+                        .HasFilter("\"DeadlineMoved\"");
+
                     b.HasIndex("DirectiveId");
 
                     b.HasIndex("ExternalRef")

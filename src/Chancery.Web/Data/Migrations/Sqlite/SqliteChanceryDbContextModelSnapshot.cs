@@ -1030,6 +1030,10 @@ namespace Chancery.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Deadline");
 
+                    b.HasIndex("DeadlineMoved")
+                        .HasDatabaseName("IX_tasks_deadline_moved")
+                        .HasFilter("\"DeadlineMoved\"");
+
                     b.HasIndex("DirectiveId");
 
                     b.HasIndex("ExternalRef")
