@@ -50,6 +50,12 @@ if ! psql "postgresql://postgres:postgres@127.0.0.1/postgres" -tAc "SELECT 1 FRO
   psql "postgresql://postgres:postgres@127.0.0.1/postgres" -c "ALTER DATABASE ${SCALE_PG_DB}_part RENAME TO $SCALE_PG_DB"
 fi
 
+echo "== every database at this build's schema (the runners call the app's queries directly and do not migrate)"
+$BENCH migrate --connection "Data Source=$SQLITE_DB"
+$BENCH migrate --provider postgres --connection "$PG;Database=$PG_DB"
+$BENCH migrate --connection "Data Source=$SCALE_SQLITE_DB"
+$BENCH migrate --provider postgres --connection "$PG;Database=$SCALE_PG_DB"
+
 echo "== (a) annual review, 2024, tier 1"
 # App and floor alternate call by call.
 $BENCH review --provider sqlite --connection "Data Source=$SQLITE_DB" --year 2024 --tier 1 --iterations 40 || true

@@ -6,6 +6,7 @@ using Chancery.Benchmarks;
 //   realisation the realisation report by partner over all years: the module's query vs hand-written SQL, medians
 //   review-bdn  the same with BenchmarkDotNet (slow; set CHANCERY_BENCH_SQLITE / CHANCERY_BENCH_POSTGRES)
 //   import      end-to-end import of a CSV through the running app's HTTP API, rows/s and peak memory
+//   migrate     brings a database to this build's schema (migrations and seeders, as the app's start does)
 //   page        a list page against the API call for the same list, alternating, one client (page / API ratio)
 //   load        HTTP load runner: N concurrent workers on one URL for S seconds
 //   bare        a minimal app answering the activity list with the same SQL, without the framework
@@ -22,6 +23,7 @@ return mode switch
     "import" => await ImportBench.RunAsync(Options.Parse(rest)),
     "load" => await LoadRunner.RunAsync(Options.Parse(rest)),
     "page" => await PageBench.RunAsync(Options.Parse(rest)),
+    "migrate" => await MigrateAsync(Options.Parse(rest)),
     "bare" => await BareListApp.RunAsync(Options.Parse(rest)),
     "soak" => await SoakRunner.RunAsync(Options.Parse(rest)),
     "scoreboard" or "myunit" => await TaskBench.RunAsync(mode, Options.Parse(rest)),
@@ -34,8 +36,16 @@ static int RunBdn(string[] rest)
     return 0;
 }
 
+static async Task<int> MigrateAsync(Options o)
+{
+    await using var app = Database.Host(o.Get("provider", "sqlite"), o.Get("connection") ?? throw new ArgumentException("--connection"));
+    await Chancery.Web.Data.DatabaseInitializer.InitializeDatabaseAsync(app);
+    Console.WriteLine("schema up to date");
+    return 0;
+}
+
 static int Usage()
 {
-    Console.Error.WriteLine("modes: review | realisation | review-bdn | import | load | page | bare | soak | scoreboard | myunit (see docs/benchmarks.md)");
+    Console.Error.WriteLine("modes: migrate | review | realisation | review-bdn | import | load | page | bare | soak | scoreboard | myunit (see docs/benchmarks.md)");
     return 2;
 }
