@@ -11,12 +11,22 @@ public static class ListCount
 {
     public const int ExactUpTo = 1000;
 
-    public static async Task<(int Total, bool IsExact)> CountAsync<T>(IQueryable<T> query, Paging paging, bool exact, CancellationToken ct)
+    public static async Task<(int Total, bool IsExact)> CountAsync<T>(IQueryable<T> query, Paging paging, bool exact, CancellationToken ct) =>
+        Result(await Counting(query, paging, exact).CountAsync(ct), paging, exact);
+
+    /// <summary>The rows to count: all of them when asked for the exact figure, else one past the limit
+    /// (far enough past the page that "next" is always right, and at least <see cref="ExactUpTo"/>). A list
+    /// may count them inside its page's statement (as a subquery) instead of with <see cref="CountAsync{T}"/>.</summary>
+    public static IQueryable<T> Counting<T>(IQueryable<T> query, Paging paging, bool exact) =>
+        exact ? query : query.Take(Limit(paging) + 1);
+
+    /// <summary>The total a list shows for the count of <see cref="Counting{T}"/>.</summary>
+    public static (int Total, bool IsExact) Result(int counted, Paging paging, bool exact)
     {
-        if (exact) return (await query.CountAsync(ct), true);
-        // Far enough past the page that "next" is always right, and at least ExactUpTo.
-        var limit = Math.Max(ExactUpTo, paging.Skip + paging.PageSize);
-        var counted = await query.Take(limit + 1).CountAsync(ct);
+        if (exact) return (counted, true);
+        var limit = Limit(paging);
         return counted > limit ? (limit, false) : (counted, true);
     }
+
+    private static int Limit(Paging paging) => Math.Max(ExactUpTo, paging.Skip + paging.PageSize);
 }
