@@ -100,27 +100,33 @@ public sealed class ActivityQueries(ChanceryDbContext db, OfficeTitlesCache offi
     /// end has no row to carry the total, so only then is it counted on its own.</summary>
     private async Task<ListResult<ActivityListItem>> PageAsync(IQueryable<Activity> query, ListSort sort, Paging paging, bool exactTotal, CancellationToken ct)
     {
-        var counting = ListCount.Counting(query, paging, exactTotal);
-        var rows = await Sorts.Apply(query, sort).Skip(paging.Skip).Take(paging.PageSize).Select(Row)
-            .Select(r => new { Row = r, Counted = counting.Count() })
-            .ToListAsync(ct);
+        var page = Sorts.Apply(query, sort).Skip(paging.Skip).Take(paging.PageSize).Select(Row);
+        // The bound is a captured variable, so it is sent as a parameter: one cached query and one prepared
+        // statement for every page depth, as with ListCount.CountAsync.
+        var upTo = ListCount.CountUpTo(paging);
+        var rows = exactTotal
+            ? await page.Select(r => new { Row = r, Counted = query.Count() }).ToListAsync(ct)
+            : await page.Select(r => new { Row = r, Counted = query.Take(upTo).Count() }).ToListAsync(ct);
         var (total, exact) = rows.Count > 0
             ? ListCount.Result(rows[0].Counted, paging, exactTotal)
             : await ListCount.CountAsync(query, paging, exactTotal, ct);
         var offices = rows.Count == 0 ? null : await officeTitles.GetAsync(db, ct);
-        return new ListResult<ActivityListItem>(rows.Select(r => Summary(r.Row, offices!).ToListItem()).ToList(), total, exact);
+        return new ListResult<ActivityListItem>(rows.Select(r => Summary(r.Row, CountriesOf(r.Row.Legs), offices!).ToListItem()).ToList(), total, exact);
     }
 
     /// <summary>The activities of <paramref name="query"/> (in its order) with their leader and countries.</summary>
+    /// <remarks>The countries come from a second statement here: the calendar reads a set operation (Concat), through
+    /// which EF cannot project a collection.</remarks>
     public async Task<List<ActivitySummary>> SummariesAsync(IQueryable<Activity> query, CancellationToken ct)
     {
-        var rows = await query.AsNoTracking().Select(Row).ToListAsync(ct);
+        var rows = await query.AsNoTracking().Select(RowWithoutLegs).ToListAsync(ct);
+        var countries = await CountriesOfAsync(rows.Select(a => a.Id).ToList(), ct);
         var offices = rows.Count == 0 ? null : await officeTitles.GetAsync(db, ct);
-        return rows.Select(r => Summary(r, offices!)).ToList();
+        return rows.Select(r => Summary(r, countries.TryGetValue(r.Id, out var c) ? c : [], offices!)).ToList();
     }
 
-    /// <summary>What a summary reads, in one statement: the leader's name through the people's filter, and the
-    /// legs as one text of "order:country" pairs (an aggregate's order is not guaranteed on every database, so
+    /// <summary>What a summary reads: the leader's name through the people's filter, and (for a list page, in
+    /// the same statement) the legs as one text of "order:country" pairs (an aggregate's order is not guaranteed on every database, so
     /// each pair carries its leg's order and <see cref="CountriesOf"/> sorts them).</summary>
     private sealed class SummaryRow
     {
@@ -152,9 +158,16 @@ public sealed class ActivityQueries(ChanceryDbContext db, OfficeTitlesCache offi
         Legs = string.Join(LegSeparator, a.Legs.Select(l => l.Order.ToString() + OrderSeparator + l.CountryIso3)),
     };
 
-    private static ActivitySummary Summary(SummaryRow a, OfficeTitles offices) =>
+    private static readonly System.Linq.Expressions.Expression<Func<Activity, SummaryRow>> RowWithoutLegs = a => new SummaryRow
+    {
+        Id = a.Id, ExternalRef = a.ExternalRef, Kind = a.Kind, Status = a.Status, DateStart = a.DateStart, DateEnd = a.DateEnd,
+        Title = a.Title, TitleEn = a.TitleEn, LeadPersonId = a.LeadPersonId, Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName,
+        LeaderRoleText = a.LeaderRoleText, HostOrVenue = a.HostOrVenue, Classification = a.Classification,
+    };
+
+    private static ActivitySummary Summary(SummaryRow a, IReadOnlyList<string> countries, OfficeTitles offices) =>
         new(a.Id, a.ExternalRef, a.Kind, a.Status, a.DateStart, a.DateEnd, a.Title, a.LeadPersonId, a.Leader, a.LeaderRoleText, a.HostOrVenue,
-            a.Classification, CountriesOf(a.Legs))
+            a.Classification, countries)
         {
             TitleEn = a.TitleEn, LeaderRole = offices.Shown(a.LeaderRoleText, Reference.OfficeSide.Domestic),
         };
@@ -190,6 +203,22 @@ public sealed class ActivityQueries(ChanceryDbContext db, OfficeTitlesCache offi
         var with = db.Activities.Where(a => a.LeadPersonId == personId || a.CounterpartPersonId == personId);
         var page = with.OrderByDescending(a => a.DateStart).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize);
         return (await SummariesAsync(page, ct), await with.CountAsync(ct));
+    }
+
+    /// <summary>The legs' countries of some activities, in leg order, as a second small query (see
+    /// <see cref="SummariesAsync"/>).</summary>
+    private async Task<Dictionary<int, List<string>>> CountriesOfAsync(List<int> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var legs = await db.ActivityLegs.AsNoTracking().Where(l => ids.Contains(l.ActivityId))
+            .OrderBy(l => l.ActivityId).ThenBy(l => l.Order).Select(l => new { l.ActivityId, l.CountryIso3 }).ToListAsync(ct);
+        var byActivity = new Dictionary<int, List<string>>(ids.Count);
+        foreach (var leg in legs)
+        {
+            if (!byActivity.TryGetValue(leg.ActivityId, out var list)) byActivity[leg.ActivityId] = list = [];
+            list.Add(leg.CountryIso3);
+        }
+        return byActivity;
     }
 
     public async Task<ActivityDetail?> DetailAsync(int id, CancellationToken ct)

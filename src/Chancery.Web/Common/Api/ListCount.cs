@@ -12,15 +12,14 @@ public static class ListCount
     public const int ExactUpTo = 1000;
 
     public static async Task<(int Total, bool IsExact)> CountAsync<T>(IQueryable<T> query, Paging paging, bool exact, CancellationToken ct) =>
-        Result(await Counting(query, paging, exact).CountAsync(ct), paging, exact);
+        Result(exact ? await query.CountAsync(ct) : await query.Take(CountUpTo(paging)).CountAsync(ct), paging, exact);
 
-    /// <summary>The rows to count: all of them when asked for the exact figure, else one past the limit
-    /// (far enough past the page that "next" is always right, and at least <see cref="ExactUpTo"/>). A list
-    /// may count them inside its page's statement (as a subquery) instead of with <see cref="CountAsync{T}"/>.</summary>
-    public static IQueryable<T> Counting<T>(IQueryable<T> query, Paging paging, bool exact) =>
-        exact ? query : query.Take(Limit(paging) + 1);
+    /// <summary>How many rows a bounded count reads: one past the limit (far enough past the page that "next"
+    /// is always right, and at least <see cref="ExactUpTo"/>). A list may count them inside its page's
+    /// statement (as a subquery) instead of with <see cref="CountAsync{T}"/>.</summary>
+    public static int CountUpTo(Paging paging) => Limit(paging) + 1;
 
-    /// <summary>The total a list shows for the count of <see cref="Counting{T}"/>.</summary>
+    /// <summary>The total a list shows for a count of at most <see cref="CountUpTo"/> rows (or of all of them when exact).</summary>
     public static (int Total, bool IsExact) Result(int counted, Paging paging, bool exact)
     {
         if (exact) return (counted, true);

@@ -29,22 +29,14 @@ public sealed class SessionCheck(RequestDelegate next)
     /// <summary>The application cookie's name (set where the cookie is configured).</summary>
     public const string CookieName = "chancery.auth";
 
-    /// <summary>The stored stamp and lock of an account, as a compiled query: it runs on every authenticated
-    /// request, and compiling it once spares each request EF's query-cache lookup (hashing and comparing the
-    /// expression tree) and parameter extraction.</summary>
-    private static readonly Func<ChanceryDbContext, string, CancellationToken, Task<Stamp?>> StoredStamp =
-        EF.CompileAsyncQuery((ChanceryDbContext db, string id, CancellationToken ct) =>
-            db.Users.Where(u => u.Id == id).Select(u => new Stamp(u.SecurityStamp, u.LockoutEnd)).FirstOrDefault());
-
-    private sealed record Stamp(string? SecurityStamp, DateTimeOffset? LockoutEnd);
-
     private static async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, ChanceryDbContext db, ClaimsIdentityOptions claims, TimeProvider clock, CancellationToken ct)
     {
         var id = principal.FindFirstValue(claims.UserIdClaimType);
         var stamp = principal.FindFirstValue(claims.SecurityStampClaimType);
         // Every principal Identity issues carries both claims; one without them was not issued here.
         if (id is null || stamp is null) return false;
-        var stored = await StoredStamp(db, id, ct);
+        var stored = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new { u.SecurityStamp, u.LockoutEnd }).FirstOrDefaultAsync(ct);
         return stored is not null
             && string.Equals(stored.SecurityStamp, stamp, StringComparison.Ordinal)
             && (stored.LockoutEnd is null || stored.LockoutEnd <= clock.GetUtcNow());
