@@ -94,30 +94,92 @@ public sealed class ActivityQueries(ChanceryDbContext db, OfficeTitlesCache offi
         return query;
     }
 
+    /// <summary>One page and its (bounded) total in one statement: the count rides along as an uncorrelated
+    /// subquery, which both databases evaluate once, and each row's countries as an aggregate. Under load the
+    /// separate count and legs statements cost more in round trips than in database work. A page past the
+    /// end has no row to carry the total, so only then is it counted on its own.</summary>
     private async Task<ListResult<ActivityListItem>> PageAsync(IQueryable<Activity> query, ListSort sort, Paging paging, bool exactTotal, CancellationToken ct)
     {
-        var (total, exact) = await ListCount.CountAsync(query, paging, exactTotal, ct);
-        var page = await SummariesAsync(Sorts.Apply(query, sort).Skip(paging.Skip).Take(paging.PageSize), ct);
-        return new ListResult<ActivityListItem>(page.Select(a => a.ToListItem()).ToList(), total, exact);
+        var page = Sorts.Apply(query, sort).Skip(paging.Skip).Take(paging.PageSize).Select(Row);
+        // The bound is a captured variable, so it is sent as a parameter: one cached query and one prepared
+        // statement for every page depth, as with ListCount.CountAsync.
+        var upTo = ListCount.CountUpTo(paging);
+        var rows = exactTotal
+            ? await page.Select(r => new { Row = r, Counted = query.Count() }).ToListAsync(ct)
+            : await page.Select(r => new { Row = r, Counted = query.Take(upTo).Count() }).ToListAsync(ct);
+        var (total, exact) = rows.Count > 0
+            ? ListCount.Result(rows[0].Counted, paging, exactTotal)
+            : await ListCount.CountAsync(query, paging, exactTotal, ct);
+        var offices = rows.Count == 0 ? null : await officeTitles.GetAsync(db, ct);
+        return new ListResult<ActivityListItem>(rows.Select(r => Summary(r.Row, CountriesOf(r.Row.Legs), offices!).ToListItem()).ToList(), total, exact);
     }
 
     /// <summary>The activities of <paramref name="query"/> (in its order) with their leader and countries.</summary>
+    /// <remarks>The countries come from a second statement here: the calendar reads a set operation (Concat), through
+    /// which EF cannot project a collection.</remarks>
     public async Task<List<ActivitySummary>> SummariesAsync(IQueryable<Activity> query, CancellationToken ct)
     {
-        var rows = await query.AsNoTracking()
-            .Select(a => new
-            {
-                a.Id, a.ExternalRef, a.Kind, a.Status, a.DateStart, a.DateEnd, a.Title, a.TitleEn, a.LeadPersonId,
-                Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName, a.LeaderRoleText, a.HostOrVenue, a.Classification,
-            })
-            .ToListAsync(ct);
+        var rows = await query.AsNoTracking().Select(RowWithoutLegs).ToListAsync(ct);
         var countries = await CountriesOfAsync(rows.Select(a => a.Id).ToList(), ct);
         var offices = rows.Count == 0 ? null : await officeTitles.GetAsync(db, ct);
-        return rows.Select(a => new ActivitySummary(a.Id, a.ExternalRef, a.Kind, a.Status, a.DateStart, a.DateEnd, a.Title, a.LeadPersonId,
-            a.Leader, a.LeaderRoleText, a.HostOrVenue, a.Classification, countries.TryGetValue(a.Id, out var c) ? c : [])
+        return rows.Select(r => Summary(r, countries.TryGetValue(r.Id, out var c) ? c : [], offices!)).ToList();
+    }
+
+    /// <summary>What a summary reads: the leader's name through the people's filter, and (for a list page, in
+    /// the same statement) the legs as one text of "order:country" pairs (an aggregate's order is not guaranteed on every database, so
+    /// each pair carries its leg's order and <see cref="CountriesOf"/> sorts them).</summary>
+    private sealed class SummaryRow
+    {
+        public int Id { get; init; }
+        public string ExternalRef { get; init; } = "";
+        public ActivityKind Kind { get; init; }
+        public ActivityStatus Status { get; init; }
+        public DateOnly DateStart { get; init; }
+        public DateOnly DateEnd { get; init; }
+        public string? Title { get; init; }
+        public string? TitleEn { get; init; }
+        public int? LeadPersonId { get; init; }
+        public string? Leader { get; init; }
+        public string? LeaderRoleText { get; init; }
+        public string? HostOrVenue { get; init; }
+        public ClassificationLevel Classification { get; init; }
+        public string? Legs { get; init; }
+    }
+
+    // Between legs a control character no code contains; within a leg the order ends at the first colon.
+    private const string LegSeparator = "\u001f";
+    private const string OrderSeparator = ":";
+
+    private static readonly System.Linq.Expressions.Expression<Func<Activity, SummaryRow>> Row = a => new SummaryRow
+    {
+        Id = a.Id, ExternalRef = a.ExternalRef, Kind = a.Kind, Status = a.Status, DateStart = a.DateStart, DateEnd = a.DateEnd,
+        Title = a.Title, TitleEn = a.TitleEn, LeadPersonId = a.LeadPersonId, Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName,
+        LeaderRoleText = a.LeaderRoleText, HostOrVenue = a.HostOrVenue, Classification = a.Classification,
+        Legs = string.Join(LegSeparator, a.Legs.Select(l => l.Order.ToString() + OrderSeparator + l.CountryIso3)),
+    };
+
+    private static readonly System.Linq.Expressions.Expression<Func<Activity, SummaryRow>> RowWithoutLegs = a => new SummaryRow
+    {
+        Id = a.Id, ExternalRef = a.ExternalRef, Kind = a.Kind, Status = a.Status, DateStart = a.DateStart, DateEnd = a.DateEnd,
+        Title = a.Title, TitleEn = a.TitleEn, LeadPersonId = a.LeadPersonId, Leader = a.LeadPerson == null ? null : a.LeadPerson.FullName,
+        LeaderRoleText = a.LeaderRoleText, HostOrVenue = a.HostOrVenue, Classification = a.Classification,
+    };
+
+    private static ActivitySummary Summary(SummaryRow a, IReadOnlyList<string> countries, OfficeTitles offices) =>
+        new(a.Id, a.ExternalRef, a.Kind, a.Status, a.DateStart, a.DateEnd, a.Title, a.LeadPersonId, a.Leader, a.LeaderRoleText, a.HostOrVenue,
+            a.Classification, countries)
         {
-            TitleEn = a.TitleEn, LeaderRole = offices!.Shown(a.LeaderRoleText, Reference.OfficeSide.Domestic),
-        }).ToList();
+            TitleEn = a.TitleEn, LeaderRole = offices.Shown(a.LeaderRoleText, Reference.OfficeSide.Domestic),
+        };
+
+    /// <summary>The countries of "2:FRA␟1:DEU" in leg order: DEU, FRA.</summary>
+    private static IReadOnlyList<string> CountriesOf(string? legs)
+    {
+        if (string.IsNullOrEmpty(legs)) return [];
+        var pairs = legs.Split(LegSeparator);
+        if (pairs.Length == 1) return [pairs[0][(pairs[0].IndexOf(':') + 1)..]];
+        return pairs.Select(p => (Order: int.Parse(p.AsSpan(0, p.IndexOf(':')), System.Globalization.CultureInfo.InvariantCulture), Country: p[(p.IndexOf(':') + 1)..]))
+            .OrderBy(p => p.Order).Select(p => p.Country).ToList();
     }
 
     /// <summary>Activities that overlap [first, last] (one spanning the window's edge is included), by start date.
@@ -143,8 +205,8 @@ public sealed class ActivityQueries(ChanceryDbContext db, OfficeTitlesCache offi
         return (await SummariesAsync(page, ct), await with.CountAsync(ct));
     }
 
-    /// <summary>The legs' countries of some activities, in leg order, as a second small query: projecting the
-    /// collection inside the page query joins every leg row into the page and costs more to shape.</summary>
+    /// <summary>The legs' countries of some activities, in leg order, as a second small query (see
+    /// <see cref="SummariesAsync"/>).</summary>
     private async Task<Dictionary<int, List<string>>> CountriesOfAsync(List<int> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];

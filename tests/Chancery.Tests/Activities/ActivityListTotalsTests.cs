@@ -82,6 +82,35 @@ public abstract class ActivityListTotalsTests(AppFixture fixture)
         answers.Where(a => !a.IsAdmin).ShouldAllBe(a => !a.SeesS1);
     }
 
+    [Fact]
+    public async Task A_trip_is_listed_and_reviewed_with_its_countries_in_leg_order_and_a_page_past_the_end_keeps_the_total()
+    {
+        var admin = await fixture.App.AdminClientAsync();
+        // Legs neither in alphabetical order nor in the order of their English names.
+        var csv = new StringBuilder(ActivityDataset.Header).Append(",leader_office_change\n")
+            .Append("trip-2031,official_visit,2031-06-10,2031-06-14,completed,Prime Minister,Phạm Minh Chính,outgoing,DEU;CHE;AUT,,,,,,,,,,extend\n");
+        var (response, _) = await ActivityDataset.ImportAsync(admin, csv.ToString());
+        response.IsSuccessStatusCode.ShouldBeTrue();
+        const string june = "/api/v1/activities?from=2031-06-01&to=2031-06-30&kind=official_visit";
+
+        var list = await admin.GetFromJsonAsync<ListResult<ActivityListItem>>(june, Ct);
+        list!.Items.Single().Countries.ShouldBe(["DEU", "CHE", "AUT"]);
+        list.Total.ShouldBe(1);
+
+        // No row to carry the count: the total is still there.
+        var past = await admin.GetFromJsonAsync<ListResult<ActivityListItem>>(june + "&page=4", Ct);
+        past!.Items.ShouldBeEmpty();
+        past.Total.ShouldBe(1);
+        past.TotalIsExact.ShouldBeTrue();
+
+        var review = await admin.GetFromJsonAsync<Chancery.Web.Reports.AnnualReview>(
+            "/api/v1/reports/annual-review?from=2031-06-01&to=2031-06-30&tier=1", Ct);
+        review!.Lists.OutgoingVisits.Single().Countries.ShouldBe(["DEU", "CHE", "AUT"]);
+        // By English name, each named from the partners: Austria, Germany, Switzerland.
+        review.Lists.CountriesVisited.Select(c => (c.Code, c.NameEn, c.NameVi)).ShouldBe(
+            [("AUT", "Austria", "Áo"), ("DEU", "Germany", "Đức"), ("CHE", "Switzerland", "Thụy Sĩ")]);
+    }
+
     private async Task<HttpClient> EnsureCallsAsync()
     {
         var admin = await fixture.App.AdminClientAsync();

@@ -11,12 +11,21 @@ public static class ListCount
 {
     public const int ExactUpTo = 1000;
 
-    public static async Task<(int Total, bool IsExact)> CountAsync<T>(IQueryable<T> query, Paging paging, bool exact, CancellationToken ct)
+    public static async Task<(int Total, bool IsExact)> CountAsync<T>(IQueryable<T> query, Paging paging, bool exact, CancellationToken ct) =>
+        Result(exact ? await query.CountAsync(ct) : await query.Take(CountUpTo(paging)).CountAsync(ct), paging, exact);
+
+    /// <summary>How many rows a bounded count reads: one past the limit (far enough past the page that "next"
+    /// is always right, and at least <see cref="ExactUpTo"/>). A list may count them inside its page's
+    /// statement (as a subquery) instead of with <see cref="CountAsync{T}"/>.</summary>
+    public static int CountUpTo(Paging paging) => Limit(paging) + 1;
+
+    /// <summary>The total a list shows for a count of at most <see cref="CountUpTo"/> rows (or of all of them when exact).</summary>
+    public static (int Total, bool IsExact) Result(int counted, Paging paging, bool exact)
     {
-        if (exact) return (await query.CountAsync(ct), true);
-        // Far enough past the page that "next" is always right, and at least ExactUpTo.
-        var limit = Math.Max(ExactUpTo, paging.Skip + paging.PageSize);
-        var counted = await query.Take(limit + 1).CountAsync(ct);
+        if (exact) return (counted, true);
+        var limit = Limit(paging);
         return counted > limit ? (limit, false) : (counted, true);
     }
+
+    private static int Limit(Paging paging) => Math.Max(ExactUpTo, paging.Skip + paging.PageSize);
 }
