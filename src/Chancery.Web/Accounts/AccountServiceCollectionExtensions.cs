@@ -64,6 +64,7 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<TwoFactorRule>();
         services.AddScoped<Authenticator>();
+        services.AddScoped<EnrolmentCodes>();
         services.AddScoped<AdministratorSeeder>();
         services.AddScoped<AccountScope>();
         services.AddScoped<UserQueries>();

@@ -80,6 +80,8 @@ public sealed class Authenticator(UserManager<ChanceryUser> users, IUserStore<Ch
         if (string.IsNullOrEmpty(key) || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Compact(code)))
             return null;
         await users.SetTwoFactorEnabledAsync(user, true);
+        // The enrolment code, if the account had one, has served (one use).
+        await users.RemoveAuthenticationTokenAsync(user, EnrolmentCodes.TokenProvider, EnrolmentCodes.TokenName);
         var recovery = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
         await AuditEvents.RecordAsync(db, clock, AuditAction.AuthenticatorEnrolled, AuditEvents.UserType, user.Id,
             new Dictionary<string, string?> { ["Email"] = user.Email }, ClassificationLevel.Public, CancellationToken.None, (user.Id, user.Email));

@@ -38,13 +38,17 @@ public enum SignInVerdict
 /// Identity's short-lived two-factor cookie (five minutes).</item></list></summary>
 public sealed class PasswordSignIn(
     SignInManager<ChanceryUser> signIn, IPasswordHasher<ChanceryUser> hasher, SignInFailureLimiter limiter, IHttpContextAccessor http,
-    Chancery.Web.Data.ChanceryDbContext db, TimeProvider clock, TwoFactorRule rule, Authenticator authenticator)
+    Chancery.Web.Data.ChanceryDbContext db, TimeProvider clock, TwoFactorRule rule, Authenticator authenticator, EnrolmentCodes enrolmentCodes)
 {
     /// <summary>The claim of the pending (password-only) step that says "remember me" was ticked.</summary>
     private const string PersistentClaim = "chancery:persistent";
 
     /// <summary>The claim of the pending step that names the identity provider it came from (see <see cref="ExternalSignIn"/>).</summary>
     private const string ProviderClaim = "chancery:provider";
+
+    /// <summary>The claim of the pending step that says the account's enrolment code was typed right: the
+    /// code's fingerprint, so a newer code issued meanwhile (or the code used) undoes it.</summary>
+    private const string EnrolmentCodeClaim = "chancery:enrolment-code";
 
     /// <summary>How the audit trail names a sign-in through the identity provider (<c>Via</c>).</summary>
     public const string ViaIdentityProvider = "sso";
@@ -92,6 +96,56 @@ public sealed class PasswordSignIn(
         _found = user;
         _secondFactor = "authenticator_enrolled";
         await AuditAsync(SignInVerdict.SignedIn, user.Email ?? "", IdentityConstants.ApplicationScheme);
+    }
+
+    /// <summary>The enrolment page's first box, for an account that must set up an authenticator: the
+    /// one-time code its administrator gave. A right one is remembered in the pending step (until it
+    /// ends, five minutes after the password); anything else counts toward the per-address limit like a
+    /// wrong password and is audited (<c>sign_in_failed</c>, <c>Reason</c> <c>wrong_enrolment_code</c>,
+    /// <c>enrolment_code_expired</c> or <c>no_enrolment_code</c>). Null: too many attempts from this address.</summary>
+    public async Task<EnrolmentCodeCheck?> AcceptEnrolmentCodeAsync(ChanceryUser user, string? typed)
+    {
+        if (limiter.IsBlocked(Client)) return null;
+        var check = await enrolmentCodes.CheckAsync(user, typed);
+        if (check == EnrolmentCodeCheck.Right)
+        {
+            var context = http.HttpContext!;
+            var pending = await context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+            if (pending.Principal is null) return EnrolmentCodeCheck.Wrong;
+            var identity = new ClaimsIdentity(pending.Principal.Claims.Where(c => c.Type != EnrolmentCodeClaim), IdentityConstants.TwoFactorUserIdScheme);
+            identity.AddClaim(new Claim(EnrolmentCodeClaim, (await enrolmentCodes.FingerprintAsync(user))!));
+            // The same properties: the pending step still ends five minutes after the password.
+            await context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity), pending.Properties);
+            return check;
+        }
+        limiter.RecordFailure(Client);
+        var details = new Dictionary<string, string?>
+        {
+            ["NameTried"] = user.Email,
+            ["Address"] = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+            ["Via"] = _provider is not null ? ViaIdentityProvider : "page",
+            ["Reason"] = check switch
+            {
+                EnrolmentCodeCheck.Expired => "enrolment_code_expired",
+                EnrolmentCodeCheck.None => "no_enrolment_code",
+                _ => "wrong_enrolment_code",
+            },
+        };
+        if (_provider is not null) details["Provider"] = _provider;
+        await AuditEvents.RecordAsync(db, clock, AuditAction.SignInFailed, AuditEvents.UserType, user.Id, details,
+            Common.Classification.ClassificationLevel.Public, CancellationToken.None, (null, user.Email));
+        return check;
+    }
+
+    /// <summary>Whether the pending step holds the account's current, unexpired enrolment code.</summary>
+    public async Task<bool> EnrolmentCodeAcceptedAsync(ChanceryUser user)
+    {
+        var context = http.HttpContext;
+        if (context is null) return false;
+        var pending = await context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        return pending.Principal?.FindFirstValue(EnrolmentCodeClaim) is { } accepted
+            && accepted == await enrolmentCodes.FingerprintAsync(user)
+            && (await enrolmentCodes.StateAsync(user)).State == EnrolmentCodeCheck.Right;
     }
 
     /// <summary>The authentication method (<c>amr</c>) of a sign-in with both factors.</summary>

@@ -17,7 +17,9 @@ public static class UserEndpoints
         group.MapPut("/{id}", Update)
             .WithSummary("Changes an account the caller manages (403 for another): name, unit, role and clearance (nothing above what the caller may grant) and lock. Every change ends the account's sessions and tokens at once.");
         group.MapPost("/{id}/authenticator/reset", ResetAuthenticator)
-            .WithSummary("Forgets the account's authenticator app and recovery codes (a lost phone), audited; the owner sets up a new one at the next sign-in. Ends the account's sessions. 403 for an account the caller does not manage.");
+            .WithSummary("Forgets the account's authenticator app and recovery codes (a lost phone), audited; the owner sets up a new one at the next sign-in. Ends the account's sessions. 403 for an account the caller does not manage. For an account that must use an authenticator, the answer carries a new one-time enrolmentCode (shown this once) and its expiry.");
+        group.MapPost("/{id}/enrolment-code", IssueEnrolmentCode)
+            .WithSummary("Issues a new one-time enrolment code (the old one stops working) for an account that must set up an authenticator and has none; answered once in enrolmentCode with enrolmentCodeExpires, stored only as a hash, audited without the code. 400 for an account that needs none, 403 for one the caller does not manage.");
         return api;
     }
 
@@ -59,6 +61,20 @@ public static class UserEndpoints
     {
         if (await RefusedAsync(id, scope, words, ct) is { } refused) return refused;
         return (await writer.ResetAuthenticatorAsync(id, ct)).ToSaved(words).Result switch
+        {
+            Ok<UserItem> ok => ok,
+            NotFound notFound => notFound,
+            ValidationProblem invalid => invalid,
+            ConflictProblem<UserItem> conflict => conflict,
+            var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name}"),
+        };
+    }
+
+    private static async Task<Results<Ok<UserItem>, NotFound, ValidationProblem, ConflictProblem<UserItem>, ProblemHttpResult>> IssueEnrolmentCode(
+        string id, UserWriter writer, AccountScope scope, ErrorWords words, CancellationToken ct)
+    {
+        if (await RefusedAsync(id, scope, words, ct) is { } refused) return refused;
+        return (await writer.IssueEnrolmentCodeAsync(id, ct)).ToSaved(words).Result switch
         {
             Ok<UserItem> ok => ok,
             NotFound notFound => notFound,

@@ -18,7 +18,8 @@ namespace Chancery.Web.Accounts;
 /// take it over). A role is given only from what <see cref="AccountScope"/> lets the writer grant, an
 /// account only placed in a unit it lets them use, and only accounts it lets them manage are changed
 /// (a unit manager: the officers and viewers of their unit subtree).
-public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContext db, UserQueries queries, ICurrentUser writer, AccountScope scope, TimeProvider clock, Authenticator authenticator)
+public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContext db, UserQueries queries, ICurrentUser writer, AccountScope scope, TimeProvider clock, Authenticator authenticator,
+    TwoFactorRule rule, EnrolmentCodes enrolmentCodes)
 {
     public async Task<WriteOutcome<UserItem>> CreateAsync(CreateUserRequest request, CancellationToken ct = default)
     {
@@ -35,7 +36,9 @@ public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContex
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded) return WriteOutcome<UserItem>.Invalid(IdentityProblems(created.Errors));
         await users.AddToRoleAsync(user, request.Role!);
-        return await queries.GetAsync(user.Id, ct) is { } item ? WriteOutcome<UserItem>.Created(item) : WriteOutcome<UserItem>.NotFound();
+        // An account that must use an authenticator gets the code its owner sets it up with.
+        var issued = rule.Requires(user) ? await enrolmentCodes.IssueAsync(user, "created", ct) : null;
+        return await queries.GetAsync(user.Id, ct) is { } item ? WriteOutcome<UserItem>.Created(item.WithCode(issued)) : WriteOutcome<UserItem>.NotFound();
     }
 
     public async Task<WriteOutcome<UserItem>> UpdateAsync(string id, UpdateUserRequest request, CancellationToken ct = default)
@@ -48,6 +51,7 @@ public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContex
         if (user.Clearance > writer.Clearance)
             return WriteOutcome<UserItem>.Invalid(new Problems().Add("clearance", "AccountAboveYours"));
         var problems = await CheckAsync(request.DisplayName, request.UnitId, request.Role, request.Clearance, ct);
+        var requiredBefore = rule.Requires(user);
         Apply(user, request.DisplayName, request.UnitId, request.Clearance);
         ModelLimits.Check(db, user, problems, FieldOf);
         if (problems.Any)
@@ -67,7 +71,9 @@ public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContex
         // Saves the fields and the new stamp together: one audit entry for the change.
         var updated = await users.UpdateSecurityStampAsync(user);
         if (!updated.Succeeded) return WriteOutcome<UserItem>.Invalid(IdentityProblems(updated.Errors));
-        return await queries.GetAsync(user.Id, ct) is { } item ? WriteOutcome<UserItem>.Saved(item) : WriteOutcome<UserItem>.NotFound();
+        // Raised to the two-factor threshold without an authenticator: it now needs one, set up with a code.
+        var issued = !requiredBefore && rule.Requires(user) && !user.TwoFactorEnabled ? await enrolmentCodes.IssueAsync(user, "raised", ct) : null;
+        return await queries.GetAsync(user.Id, ct) is { } item ? WriteOutcome<UserItem>.Saved(item.WithCode(issued)) : WriteOutcome<UserItem>.NotFound();
     }
 
     /// <summary>Changes the signed-in user's own password; no problems means changed. A wrong current
@@ -100,7 +106,27 @@ public sealed class UserWriter(UserManager<ChanceryUser> users, ChanceryDbContex
         if (user.Clearance > writer.Clearance)
             return WriteOutcome<UserItem>.Invalid(new Problems().Add("clearance", "AccountAboveYours"));
         await authenticator.ResetAsync(user, writer.UserId, ct);
-        return await queries.GetAsync(user.Id, ct) is { } item ? WriteOutcome<UserItem>.Saved(item) : WriteOutcome<UserItem>.NotFound();
+        // Below the threshold the owner may set one up again of their own accord, signed in: no code needed.
+        IssuedEnrolmentCode? issued = null;
+        if (rule.Requires(user)) issued = await enrolmentCodes.IssueAsync(user, "reset", ct);
+        else await enrolmentCodes.ForgetAsync(user);
+        return await queries.GetAsync(user.Id, ct) is { } item ? WriteOutcome<UserItem>.Saved(item.WithCode(issued)) : WriteOutcome<UserItem>.NotFound();
+    }
+
+    /// <summary>A new one-time enrolment code for an account that must set up an authenticator and has not
+    /// (the first expired or was lost, or the account needed one before codes existed); the old code stops
+    /// working. Refused for an account that needs none, and, like any change, for one cleared above the
+    /// administrator.</summary>
+    public async Task<WriteOutcome<UserItem>> IssueEnrolmentCodeAsync(string id, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null || !await scope.MayManageAsync(id, ct)) return WriteOutcome<UserItem>.NotFound();
+        if (user.Clearance > writer.Clearance)
+            return WriteOutcome<UserItem>.Invalid(new Problems().Add("clearance", "AccountAboveYours"));
+        if (user.TwoFactorEnabled || !rule.Requires(user))
+            return WriteOutcome<UserItem>.Invalid(new Problems().Add("", "EnrolmentCodeNotNeeded"));
+        var issued = await enrolmentCodes.IssueAsync(user, "requested", ct);
+        return await queries.GetAsync(user.Id, ct) is { } item ? WriteOutcome<UserItem>.Saved(item.WithCode(issued)) : WriteOutcome<UserItem>.NotFound();
     }
 
     /// <summary>Locks until unlocked (no end date), or lifts the lock. Renews the security stamp so

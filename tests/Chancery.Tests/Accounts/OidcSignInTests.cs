@@ -210,13 +210,35 @@ public sealed class OidcSignInTests(OidcSignInApp fixture) : IClassFixture<OidcS
     {
         var email = NewEmail("mat-new");
         await fixture.App.CreateUserAsync(email, Roles.Viewer, ClassificationLevel.Confidential);
+        var code = await IssueEnrolmentCodeAsync(email);
         var (client, _) = fixture.Browser();
 
         var (_, path, html) = await SignInWithAsync(client, new ProviderUser("sub-mat-new", email, EmailVerified: true, "pwd"));
 
         path.ShouldStartWith("/login/enrol");
-        html.ShouldContain("<img class=\"qr\"");
+        // The provider's word is the first step only: the key comes after the administrator's enrolment code.
+        html.ShouldNotContain("<img class=\"qr\"");
+        html.ShouldContain("name=\"EnrolmentCode\"");
         (await WhoAmIAsync(client)).ShouldBeNull();
+
+        var wrong = WebUtility.HtmlDecode(await (await PageForms.PostAsync(client, "/login/enrol", "enrolment-code", new() { ["EnrolmentCode"] = "2345-6789-ABCD" }, Ct)).Content.ReadAsStringAsync(Ct));
+        wrong.ShouldNotContain("<img class=\"qr\"");
+        var refused = (await AuditAsync(AuditAction.SignInFailed, email)).ShouldHaveSingleItem();
+        Details(refused)["Reason"].ShouldBe("wrong_enrolment_code");
+        Details(refused)["Via"].ShouldBe("sso");
+        var shown = WebUtility.HtmlDecode(await (await PageForms.PostAsync(client, "/login/enrol", "enrolment-code", new() { ["EnrolmentCode"] = code }, Ct)).Content.ReadAsStringAsync(Ct));
+        shown.ShouldContain("<img class=\"qr\"");
+        var key = System.Text.RegularExpressions.Regex.Match(shown, "<kbd>([a-z0-9 ]+)</kbd>").Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        await PageForms.PostAsync(client, "/login/enrol", "enrol", new() { ["Code"] = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp() }, Ct);
+        (await WhoAmIAsync(client)).ShouldNotBeNull().Email.ShouldBe(email);
+    }
+
+    /// <summary>A one-time enrolment code for the account, as an administrator would issue it.</summary>
+    private async Task<string> IssueEnrolmentCodeAsync(string email)
+    {
+        await using var scope = fixture.App.SystemScope();
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<ChanceryUser>>().FindByEmailAsync(email))!;
+        return (await scope.ServiceProvider.GetRequiredService<Chancery.Web.Accounts.EnrolmentCodes>().IssueAsync(user, "test", Ct)).Code;
     }
 
     [Fact]

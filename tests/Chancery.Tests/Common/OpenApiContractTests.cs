@@ -108,7 +108,7 @@ public sealed class OpenApiContractTests(SqliteApp fixture) : IClassFixture<Sqli
             .ShouldBe(["public", "internal", "confidential", "secret", "top_secret"], ignoreOrder: true);
         // A nullable code admits null too, or a validating client would refuse an answer without one.
         Enum(schemas.GetProperty("ActivityInput").GetProperty("properties").GetProperty("channel")).ShouldContain((string?)null);
-        Enum(schemas.GetProperty("AuditRecord").GetProperty("properties").GetProperty("action")).ShouldBe(["created", "updated", "deleted", "restored", "downloaded", "signed_in", "sign_in_failed", "signed_out", "password_changed", "exported", "feed_read", "authenticator_enrolled", "authenticator_reset"], ignoreOrder: true);
+        Enum(schemas.GetProperty("AuditRecord").GetProperty("properties").GetProperty("action")).ShouldBe(["created", "updated", "deleted", "restored", "downloaded", "signed_in", "sign_in_failed", "signed_out", "password_changed", "exported", "feed_read", "authenticator_enrolled", "authenticator_reset", "enrolment_code_issued"], ignoreOrder: true);
         Enum(schemas.GetProperty("CreateUserRequest").GetProperty("properties").GetProperty("role")).ShouldContain("officer");
         var list = Operations(document).Single(o => o.Path == "/api/v1/activities" && o.Method == "get").Operation;
         var status = list.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "status");

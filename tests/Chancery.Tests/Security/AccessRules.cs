@@ -280,6 +280,7 @@ public static partial class AccessRules
         new("GET /api/v1/users/{id}", Access.ManageAccounts, _ => One("/api/v1/users/no-such-user")),
         new("PUT /api/v1/users/{id}", Access.ManageAccounts),
         new("POST /api/v1/users/{id}/authenticator/reset", Access.ManageAccounts),
+        new("POST /api/v1/users/{id}/enrolment-code", Access.ManageAccounts),
     ];
 
     /// <summary>The rule of a route: its own entry, or for a page its pattern's.</summary>

@@ -50,4 +50,7 @@ public enum AuditAction
     AuthenticatorEnrolled = 12,
     /// <summary>An administrator reset an account's authenticator (a lost phone): it must be set up again.</summary>
     AuthenticatorReset = 13,
+    /// <summary>An administrator issued a one-time enrolment code for an account that must set up an
+    /// authenticator (why and until when; never the code).</summary>
+    EnrolmentCodeIssued = 14,
 }

@@ -11,7 +11,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(e => e.EntityType).HasMaxLength(100);
         builder.Property(e => e.EntityKey).HasMaxLength(200);
         builder.Property(e => e.UserName).HasMaxLength(256);
-        builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(16);
+        // Room for the longest action name (AuthenticatorEnrolled, EnrolmentCodeIssued): PostgreSQL refuses a longer one.
+        builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(32);
         builder.Property(e => e.Classification).HasConversion<int>();
         builder.Property(e => e.Hash).HasMaxLength(64);
         builder.HasIndex(e => e.ChainIndex).IsUnique();
