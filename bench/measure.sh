@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every benchmark of docs/benchmarks.md once, from the worktree root. Needs the 500k databases
-# (see docs/benchmarks.md "Data") and PostgreSQL on 127.0.0.1. SECONDS_LOAD=60 by default.
+# Runs every benchmark of docs/benchmarks.md once, from the worktree root; builds the 500k and scale databases
+# when missing (docs/benchmarks.md "Data"). Needs PostgreSQL on 127.0.0.1. SECONDS_LOAD=60 by default.
 set -euo pipefail
 # PostgreSQL is on loopback: connect without TLS (Debian's server offers it by default), as production
 # would to a database on the same host.
@@ -109,7 +109,6 @@ $BENCH page --url http://127.0.0.1:5393 --iterations 200 --app-pid "$APP" || tru
 kill $APP $BARE
 
 echo "== (e) realisation report by partner, all years (100,000 agreements, 300,000 commitments)"
-# Databases of their own, generated once (seeded; see docs/benchmarks.md "(d)"):
 # The scale databases built at the top of this script.
 AG_SQLITE_DB=${AG_SQLITE_DB:-$SCALE_SQLITE_DB}
 AG_PG_DB=${AG_PG_DB:-$SCALE_PG_DB}

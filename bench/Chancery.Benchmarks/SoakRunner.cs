@@ -101,7 +101,7 @@ public static partial class SoakRunner
         ("api-list", 260), ("api-detail", 150), ("api-review", 40), ("api-partners", 40),
         ("page-activities", 100), ("page-activity", 80), ("page-home", 60), ("page-review", 30), ("page-calendar", 50),
         // The header search (/search) is left out: it reads every record's text (about 2.4 s a query at
-        // 500,000 activities; docs/benchmarks.md "The soak"), so a few a second would swamp two cores.
+        // 500,000 activities; docs/benchmarks.md "(f) Soak"), so a few a second would swamp two cores.
         ("page-people", 40), ("page-partner", 40),
         ("export-csv", 50), ("export-xlsx", 20), ("import", 40),
     ];

@@ -88,7 +88,7 @@ foreach (var batch in generator.Rows(options.Activities).Chunk(options.Batch))
 
 // Generated directives, tasks and progress reports (issue 13's scale), over every unit, then agreements,
 // commitments, deliveries and rates (issue #12): through the imports a user runs, in batches, or with --bulk
-// straight into the tables (ScaleLoad; how the national-scale databases are built, docs/benchmarks.md "Scale data").
+// straight into the tables (ScaleLoad; how the national-scale databases are built, docs/benchmarks.md "Data").
 if (options.Tasks > 0)
 {
     List<string> unitCodes;

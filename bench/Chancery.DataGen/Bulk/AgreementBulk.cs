@@ -16,7 +16,7 @@ namespace Chancery.DataGen.Bulk;
 /// batch. The values are the ones the imports' ApplyAsync sets on a NEW record (AgreementImportDefinition.Copy,
 /// CommitmentImportDefinition.CopyTo, DeliveryImportDefinition.ApplyAsync): references resolved to keys, themes
 /// wrapped in ';', the level given or Internal, the search text (<see cref="SearchTexts.Refresh"/>), version 0.
-/// No audit entries (benchmark data; docs/benchmarks.md "Scale data"). New rows only: an id already stored
+/// No audit entries (benchmark data; docs/benchmarks.md "Data"). New rows only: an id already stored
 /// is refused by the unique index, and the whole batch with it.</summary>
 public sealed class AgreementBulk(IServiceProvider services)
 {
