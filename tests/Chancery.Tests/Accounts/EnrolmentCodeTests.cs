@@ -296,6 +296,9 @@ public abstract partial class EnrolmentCodeTests(TestProvider provider)
             id = (await scope.ServiceProvider.GetRequiredService<UserManager<ChanceryUser>>().FindByEmailAsync("trang@test.local"))!.Id;
         var edit = WebUtility.HtmlDecode(await admin.GetStringAsync($"/users/{id}/edit", Ct));
         edit.ShouldContain("Đã cấp mã thiết lập, có hiệu lực đến");
+        // Not "off: the password alone", which is not true of an account that must set one up.
+        edit.ShouldContain("Chưa thiết lập: ở lần đăng nhập tới, tài khoản này phải thiết lập ứng dụng xác thực");
+        edit.ShouldNotContain("Đang tắt: đăng nhập chỉ hỏi mật khẩu.");
         edit.ShouldNotContain(createdCode);
 
         // A new code replaces it: the old one stops working, the new one works.
