@@ -280,8 +280,19 @@ public abstract partial class EnrolmentCodeTests(TestProvider provider)
             ["Input.Clearance"] = "confidential", ["Input.Password"] = ChanceryAppFactory.UserPassword,
         }, Ct);
         created.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var createdCode = CodeShown().Match(await HtmlAsync(created)).Groups[1].Value;
+        var createdHtml = await HtmlAsync(created);
+        var createdCode = CodeShown().Match(createdHtml).Groups[1].Value;
         createdCode.ShouldMatch("^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$");
+        createdHtml.ShouldContain("trang@test.local");
+        // The page stays to show the code, but what was typed is stored as typed.
+        await using (var scope = app.SystemScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ChanceryUser>>();
+            var stored = (await users.FindByEmailAsync("trang@test.local"))!;
+            stored.DisplayName.ShouldBe("Trang");
+            stored.Clearance.ShouldBe(ClassificationLevel.Confidential);
+            (await users.GetRolesAsync(stored)).ShouldBe([Roles.Officer]);
+        }
         // Below the threshold: no code, back to the list as before.
         var plain = await PageForms.PostAsync(admin, "/users/new", "user-create", new()
         {

@@ -29,10 +29,13 @@ public sealed class OidcSignInTests(OidcSignInApp fixture) : IClassFixture<OidcS
     {
         var login = await client.GetStringAsync("/login?ReturnUrl=" + Uri.EscapeDataString(returnUrl), Ct);
         login.ShouldContain("action=\"/login/external\"");
+        // The button's own form: its antiforgery token and the return address it carries as a hidden field.
+        var carried = System.Text.RegularExpressions.Regex.Match(login, "<input type=\"hidden\" name=\"ReturnUrl\" value=\"([^\"]*)\"");
+        carried.Success.ShouldBeTrue();
         var response = await client.PostAsync("/login/external", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = PageForms.Token(login),
-            ["ReturnUrl"] = returnUrl,
+            ["ReturnUrl"] = WebUtility.HtmlDecode(carried.Groups[1].Value),
         }), Ct);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
         return (response, response.RequestMessage!.RequestUri!.PathAndQuery, html);
