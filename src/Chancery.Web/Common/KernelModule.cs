@@ -25,6 +25,7 @@ public sealed class KernelModule : IChanceryModule
         services.AddScoped<PickerSources>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<AuditChain>();
+        services.AddSingleton<AuditChain.SealerTurn>();
         services.AddSeeder<AuditAppendOnly>();
         services.Configure<AuditChainOptions>(configuration.GetSection(AuditChainOptions.Section));
         services.AddHostedService<AuditSealer>();

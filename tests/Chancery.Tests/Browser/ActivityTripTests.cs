@@ -33,21 +33,21 @@ public sealed class ActivityTripTests(BrowserApp browser) : IClassFixture<Browse
         await page.Locator("input[name='Input.DateStart']").FillAsync("2025-06-10");
         await page.Locator("input[name='Input.DateEnd']").FillAsync("2025-06-18");
         await page.Locator("input[name='Input.Title']").FillAsync("Browser trip: France, Switzerland, France");
-        await Pick(page, "Input.LeadPersonId", "nguyen van thu", "Nguyễn Văn Thử");
+        await Pickers.PickAsync(page, "Input.LeadPersonId", "nguyen van thu", "Nguyễn Văn Thử", exact: true);
         await page.Locator("select[name='Input.LeaderRoleText']").SelectOptionAsync("Prime Minister of Vietnam");
         // Two blank rows are offered; ask for more before filling the third leg.
-        await Pick(page, "Input.Legs[0].CountryIso3", "phap", "Pháp");
+        await Pickers.PickAsync(page, "Input.Legs[0].CountryIso3", "phap", "Pháp", exact: true);
         await page.Locator("input[name='Input.Legs[0].City']").FillAsync("Paris");
         await page.GetByRole(AriaRole.Button, new() { Name = "Thêm chặng" }).ClickAsync();
         await Expect(page.Locator("input[name='Input.Legs[2].City']")).ToBeVisibleAsync();
         await Expect(page.Locator("select[name='Input.Legs[0].CountryIso3']")).ToHaveValueAsync("FRA");
         await Expect(page.Locator("input[name='Input.Legs[0].City']")).ToHaveValueAsync("Paris");
         await Leg(page, 0, "Paris", "2025-06-10", "2025-06-12");
-        await Pick(page, "Input.Legs[1].CountryIso3", "thuy si", "Thụy Sĩ");
+        await Pickers.PickAsync(page, "Input.Legs[1].CountryIso3", "thuy si", "Thụy Sĩ", exact: true);
         await Leg(page, 1, "Geneva", "2025-06-13", "2025-06-15");
-        await Pick(page, "Input.Legs[2].CountryIso3", "switzerland", "Thụy Sĩ"); // by its English name
+        await Pickers.PickAsync(page, "Input.Legs[2].CountryIso3", "switzerland", "Thụy Sĩ", exact: true); // by its English name
         await Leg(page, 2, "Marseille", "2025-06-16", "2025-06-18");
-        await Pick(page, "Input.Legs[2].CountryIso3", "france", "Pháp"); // corrected, by its English name
+        await Pickers.PickAsync(page, "Input.Legs[2].CountryIso3", "france", "Pháp", exact: true); // corrected, by its English name
         await Expect(page.Locator("select[name='Input.LeadPersonId']")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
         await Expect(page.Locator("select[name='Input.Legs[2].CountryIso3']")).ToHaveValueAsync("FRA");
         await Expect(page.Locator("input[name='Input.Title']")).ToHaveValueAsync("Browser trip: France, Switzerland, France");
@@ -66,18 +66,6 @@ public sealed class ActivityTripTests(BrowserApp browser) : IClassFixture<Browse
         await Expect(rows.Nth(1)).ToContainTextAsync("Geneva");
         await Expect(rows.Nth(2)).ToContainTextAsync("Pháp");
         await Expect(rows.Nth(2)).ToContainTextAsync("Marseille");
-    }
-
-    /// <summary>Types into a picker's search box and chooses the option the server offers.</summary>
-    private static async Task Pick(IPage page, string field, string typed, string label)
-    {
-        // The box a reader clicks; Tom Select moves the focus to its search input.
-        await page.Locator($"select[name='{field}'] + .ts-wrapper .ts-control").ClickAsync();
-        await page.Keyboard.TypeAsync(typed, new() { Delay = 30 });
-        var option = page.Locator(".ts-wrapper.dropdown-active .ts-dropdown .option")
-            .Filter(new() { Has = page.GetByText(label, new() { Exact = true }) }).First;
-        await option.ClickAsync();
-        await Expect(page.Locator($"select[name='{field}'] + .ts-wrapper .ts-control .item")).ToHaveTextAsync(label);
     }
 
     private static async Task Leg(IPage page, int row, string city, string from, string to)

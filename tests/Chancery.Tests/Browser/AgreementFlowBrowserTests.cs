@@ -58,7 +58,7 @@ public sealed class AgreementFlowBrowserTests(BrowserApp browser) : IClassFixtur
         await page.Locator("select[name='Input.Type']").SelectOptionAsync("mou");
         await page.Locator("input[name='Input.TitleVi']").FillAsync(title);
         await page.Locator("input[name='Input.SignedDate']").FillAsync("2016-04-12");
-        await Pick(page, "Input.Parties[0]", typedJapan, labelJapan);
+        await Pickers.PickAsync(page, "Input.Parties[0]", typedJapan, labelJapan);
         await page.Locator("button[name='action'][value='save']").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/agreements/\d+"));
         return new Uri(page.Url).AbsolutePath;
@@ -72,22 +72,14 @@ public sealed class AgreementFlowBrowserTests(BrowserApp browser) : IClassFixtur
         var (typedJapan, labelJapan) = japan ?? ("Nhat", "Nhật Bản");
         await page.GotoAsync("/commitments/new");
         await page.Locator("input[name='Input.Title']").FillAsync(title);
-        await Pick(page, "Input.PartnerCode", typedJapan, labelJapan);
+        await Pickers.PickAsync(page, "Input.PartnerCode", typedJapan, labelJapan);
         await page.Locator("select[name='Input.Sector']").SelectOptionAsync("oda");
         await page.Locator("input[name='Input.Amount']").FillAsync("2000000");
         await page.Locator("input[name='Input.Unit']").FillAsync("USD");
         await page.Locator("input[name='Input.PledgedDate']").FillAsync("2016-04-12");
-        await Pick(page, "Input.AgreementId", typed, agreementTitle);
+        await Pickers.PickAsync(page, "Input.AgreementId", typed, agreementTitle);
         await page.Locator("form.edit-form button[type=submit].primary").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/commitments/\d+"));
         return new Uri(page.Url).AbsolutePath;
-    }
-
-    /// <summary>Types into a picker's search box and chooses the option the server offers.</summary>
-    private static async Task Pick(IPage page, string field, string typed, string label)
-    {
-        await page.Locator($"select[name='{field}'] + .ts-wrapper .ts-control").ClickAsync();
-        await page.Keyboard.TypeAsync(typed, new() { Delay = 30 });
-        await page.Locator(".ts-wrapper.dropdown-active .ts-dropdown .option").Filter(new() { HasText = label }).First.ClickAsync();
     }
 }

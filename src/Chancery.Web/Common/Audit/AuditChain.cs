@@ -18,8 +18,16 @@ namespace Chancery.Web.Common.Audit;
 /// an import of 100,000 rows writes its entries as fast as before.
 /// <para>One sealer at a time: on PostgreSQL a transaction-scoped advisory lock (another instance that
 /// finds it taken skips its round); on SQLite the write transaction itself (BEGIN IMMEDIATE).</para></summary>
-public sealed class AuditChain(ChanceryDbContext db)
+public sealed class AuditChain(ChanceryDbContext db, AuditChain.SealerTurn turn)
 {
+    /// <summary>One sealer at a time within this app (the timer's and an administrator's "seal now"). A
+    /// singleton of the app's container, not a static: two apps in one process (the tests) do not wait
+    /// for each other's database.</summary>
+    public sealed class SealerTurn
+    {
+        internal SemaphoreSlim Gate { get; } = new(1, 1);
+    }
+
     /// <summary>How many entries one sealing transaction links.</summary>
     public const int SealBatch = 5000;
     /// <summary>The hash "before" the first entry.</summary>
@@ -32,8 +40,7 @@ public sealed class AuditChain(ChanceryDbContext db)
     /// <summary>Links every committed entry not yet in the chain; returns how many were linked.</summary>
     public async Task<int> SealAsync(CancellationToken ct)
     {
-        // Within one process, one sealer at a time (the timer's and an administrator's "seal now").
-        await InProcess.WaitAsync(ct);
+        await turn.Gate.WaitAsync(ct);
         try
         {
             var total = 0;
@@ -44,10 +51,8 @@ public sealed class AuditChain(ChanceryDbContext db)
                 if (linked < SealBatch) return total;
             }
         }
-        finally { InProcess.Release(); }
+        finally { turn.Gate.Release(); }
     }
-
-    private static readonly SemaphoreSlim InProcess = new(1, 1);
 
     private async Task<int> SealBatchAsync(CancellationToken ct)
     {
