@@ -7,7 +7,7 @@ namespace Chancery.Tests.Browser;
 /// <summary>Choosing in a picker (wwwroot/js/pickers.js) the way a reader does: click the box, type,
 /// click the option the server offers, and see it chosen. One helper for every browser test, so a
 /// picker that does not answer fails the same way everywhere and says what the page showed.</summary>
-public static class Pickers
+public static partial class Pickers
 {
     /// <param name="field">The name of the &lt;select&gt; the picker enhances.</param>
     /// <param name="typed">What the reader types in its search box.</param>
@@ -24,9 +24,14 @@ public static class Pickers
         page.Response += Heard;
         try
         {
-            // The box a reader clicks; Tom Select moves the focus to its search input.
+            // The box a reader clicks; Tom Select moves the focus to its search input. It takes the focus
+            // as its own a moment later (a timer), and drops the keys pressed before that: a reader never
+            // types that fast, a test on a busy machine does. So wait until it shows it takes keys
+            // (its input-active class: focused, input shown).
             await wrapper.Locator(".ts-control").ClickAsync();
+            await Expect(wrapper).ToHaveClassAsync(TakingKeys());
             await page.Keyboard.TypeAsync(typed, new() { Delay = 30 });
+            await Expect(wrapper.Locator(".ts-control input")).ToHaveValueAsync(typed);
             var options = page.Locator(".ts-wrapper.dropdown-active .ts-dropdown .option");
             var option = (exact
                 ? options.Filter(new() { Has = page.GetByText(label, new() { Exact = true }) })
@@ -51,6 +56,9 @@ public static class Pickers
             page.Response -= Heard;
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(^|\s)input-active(\s|$)")]
+    private static partial System.Text.RegularExpressions.Regex TakingKeys();
 
     /// <summary>What a reader would see of the picker, and where the focus is: enough to tell a lost focus
     /// from an empty answer when a run fails on a machine nobody can watch.</summary>
