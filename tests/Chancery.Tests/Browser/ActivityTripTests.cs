@@ -39,6 +39,8 @@ public sealed class ActivityTripTests(BrowserApp browser) : IClassFixture<Browse
         await Pickers.PickAsync(page, "Input.Legs[0].CountryIso3", "phap", "Pháp", exact: true);
         await page.Locator("input[name='Input.Legs[0].City']").FillAsync("Paris");
         await page.GetByRole(AriaRole.Button, new() { Name = "Thêm chặng" }).ClickAsync();
+        // The page comes back and puts the reader where they were once it has loaded (js/keep-place.js).
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await Expect(page.Locator("input[name='Input.Legs[2].City']")).ToBeVisibleAsync();
         await Expect(page.Locator("select[name='Input.Legs[0].CountryIso3']")).ToHaveValueAsync("FRA");
         await Expect(page.Locator("input[name='Input.Legs[0].City']")).ToHaveValueAsync("Paris");
