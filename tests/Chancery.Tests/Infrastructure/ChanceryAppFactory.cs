@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Chancery.Web.Common.Security;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -87,6 +88,8 @@ public class ChanceryAppFactory : WebApplicationFactory<Program>
         // Uploaded documents go to a folder of the test's own, not the clone's data/documents.
         builder.UseSetting("Documents:Folder", Path.Combine(Path.GetTempPath(), "chancery-test-documents"));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (FileLogProvider.PathFromEnvironment is { } log)
+            builder.ConfigureLogging(logging => logging.AddProvider(new FileLogProvider(log)));
     }
 
     /// <summary>Creates a user with a role, clearance and (optionally) unit code.</summary>
