@@ -27,6 +27,8 @@ public static partial class Pickers
             if (misses.Count == 2)
                 throw new TimeoutException($"The picker {field} did not choose '{label}' after '{typed}' was typed, twice. "
                     + string.Join(" | then: ", misses));
+            // Start again from a picker without the focus: clicking one that is open and focused closes it.
+            await page.EvaluateAsync("() => document.activeElement?.blur()");
         }
     }
 
