@@ -341,6 +341,13 @@ public abstract partial class EnrolmentCodeTests(TestProvider provider)
         raised.StatusCode.ShouldBe(HttpStatusCode.OK);
         var raisedCode = CodeShown().Match(await HtmlAsync(raised)).Groups[1].Value;
         raisedCode.ShouldMatch("^[2-9A-HJ-NP-Z]{4}-");
+        // The page stays to show the code; the edit is stored as typed.
+        await using (var scope = app.SystemScope())
+        {
+            var stored = (await scope.ServiceProvider.GetRequiredService<UserManager<ChanceryUser>>().FindByIdAsync(plainId))!;
+            stored.Clearance.ShouldBe(ClassificationLevel.Secret);
+            stored.DisplayName.ShouldBe("Thường");
+        }
         var raisedOwner = Browser(app);
         Where(await PasswordStepAsync(raisedOwner, "thuong@test.local", ChanceryAppFactory.UserPassword)).ShouldStartWith("/login/enrol");
         await EnrolAsync(app, raisedOwner, raisedCode);
